@@ -1,0 +1,69 @@
+"""Shared fixtures and the rules that decide which tests run in which pass.
+
+`make test` runs the suite twice: on SQLite (everything except tests marked
+postgres_only) and on PostgreSQL (tests marked postgres or postgres_only). Tests
+that need a real service fail when it is missing under CI=true, and skip with the
+reason outside CI.
+"""
+
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+
+
+def reachable(url, default_port):
+    parts = urlparse(url)
+    try:
+        with socket.create_connection(
+            (parts.hostname or "127.0.0.1", parts.port or default_port), timeout=2
+        ):
+            return True
+    except OSError:
+        return False
+
+
+def require_service(name, url, default_port):
+    if reachable(url, default_port):
+        return
+    message = f"{name} is not reachable at {url}"
+    if IN_CI:
+        pytest.fail(f"{message} (CI=true: the CI machine must provide it)")
+    pytest.skip(f"{message}; start it to run this test")
+
+
+def on_postgres():
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    if on_postgres():
+        url = os.environ.get("DATABASE_URL", "")
+        if not reachable(url, 5432):
+            if IN_CI:
+                raise pytest.UsageError(
+                    f"PostgreSQL is not reachable at {url}; CI=true needs it."
+                )
+            skip = pytest.mark.skip(reason=f"PostgreSQL is not reachable at {url}")
+            for item in items:
+                item.add_marker(skip)
+        return
+    selected, deselected = [], []
+    for item in items:
+        (deselected if item.get_closest_marker("postgres_only") else selected).append(
+            item
+        )
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+
+
+@pytest.fixture
+def redis_url():
+    require_service("Redis", REDIS_TEST_URL, 6379)
+    return REDIS_TEST_URL
