@@ -1,10 +1,65 @@
-"""Demo content for the network hub; other apps add theirs through load_demo."""
+"""Demo content for the network hub and its schools; other apps add theirs."""
+
+import os
 
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
+from home.models import HomePage, SchoolPage
+from home.schools import create_school
 from home.translation import ensure_translation
+
+# Browsers resolve *.localhost to this machine, so under `make run` every school
+# answers on its own host name, SLUG.localhost:8000.
+DEMO_PORT = int(os.environ.get("PORTAL_DEMO_PORT", "8000"))
+
+# slug, name, city, status, Green Flag year, member since, short name, lat, lon
+SCHOOLS = [
+    (
+        "lit",
+        "Latgales Industriālais tehnikums",
+        "Daugavpils",
+        "green_flag",
+        2025,
+        2016,
+        "LIT",
+        "55.87470",
+        "26.53620",
+    ),
+    (
+        "lvt",
+        "Liepājas Valsts tehnikums",
+        "Liepāja",
+        "green_flag",
+        2024,
+        2012,
+        "LVT",
+        "56.50470",
+        "21.01080",
+    ),
+    (
+        "saskanas",
+        "Daugavpils Saskaņas pamatskola",
+        "Daugavpils",
+        "member",
+        None,
+        2019,
+        "",
+        "55.88190",
+        "26.51700",
+    ),
+    (
+        "kimijas-pii",
+        "Daugavpils ķīmijas apkaimes pirmsskolas izglītības iestāde",
+        "Daugavpils",
+        "silver",
+        None,
+        2020,
+        "",
+        "55.86050",
+        "26.58760",
+    ),
+]
 
 HUB_TITLE = "Ekoskolu tīkls"
 HUB_INTRO = (
@@ -41,7 +96,7 @@ def load_hub():
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True)
-    site.hostname, site.port, site.root_page = "localhost", 80, hub
+    site.hostname, site.port, site.root_page = "localhost", DEMO_PORT, hub
     site.site_name = "Ekoskolu portāls"
     site.save()
     # The welcome page Wagtail's first migration creates is of the plain Page type.
@@ -51,5 +106,23 @@ def load_hub():
     return hub
 
 
+def load_schools():
+    for slug, name, city, status, flag_year, since, short, lat, lon in SCHOOLS:
+        create_school(
+            name=name,
+            slug=slug,
+            hostname=f"{slug}.localhost:{DEMO_PORT}",
+            city=city,
+            eco_status=status,
+            green_flag_year=flag_year,
+            member_since=since,
+            short_name=short,
+            latitude=lat,
+            longitude=lon,
+        )
+    return SchoolPage.objects.filter(locale=Locale.get_default())
+
+
 def load():
-    return load_hub()
+    load_hub()
+    load_schools()
