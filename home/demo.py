@@ -89,7 +89,11 @@ def load_hub():
     if hub is None:
         hub = root.add_child(
             instance=HomePage(
-                title=HUB_TITLE, slug="ekoskolas", intro=HUB_INTRO, locale=lv
+                title=HUB_TITLE,
+                slug="ekoskolas",
+                intro=HUB_INTRO,
+                locale=lv,
+                live=False,
             )
         )
         hub.save_revision().publish()

@@ -87,11 +87,6 @@ def get_hub():
     return hub
 
 
-def _publish(page):
-    if not page.live or page.has_unpublished_changes:
-        page.save_revision().publish()
-
-
 def _ensure_child(parent, model, slug, **fields):
     existing = parent.get_children().filter(slug=slug).specific().first()
     if existing is not None:
@@ -101,8 +96,12 @@ def _ensure_child(parent, model, slug, **fields):
                 % {"slug": slug, "parent": parent.title}
             )
         return existing
-    page = parent.add_child(instance=model(slug=slug, locale=parent.locale, **fields))
-    _publish(page)
+    page = parent.add_child(
+        instance=model(
+            slug=slug, locale=parent.locale, show_in_menus=True, live=False, **fields
+        )
+    )
+    page.save_revision().publish()
     return page
 
 

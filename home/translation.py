@@ -1,7 +1,7 @@
 """Translating content through wagtail-localize from code (demo content, imports)."""
 
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -43,8 +43,18 @@ def translate(instance, language_code, strings, user=None, publish=True):
                 "last_translated_by": user,
             },
         )
-    translation.save_target(user=user, publish=publish)
-    return instance.get_translation(locale)
+    if not isinstance(instance, Page):
+        translation.save_target(user=user, publish=True)
+        return instance.get_translation(locale)
+    # Publish now rather than through wagtail-localize's on-commit publish: that one
+    # replays the page as it was in memory, and inside a longer transaction (a
+    # school and its sections) it would write back a stale child count and
+    # corrupt the page tree.
+    translation.save_target(user=user, publish=False)
+    target = instance.get_translation(locale)
+    if publish:
+        target.get_latest_revision().publish(user=user)
+    return target.specific
 
 
 def ensure_translation(instance, language_code, strings):

@@ -67,3 +67,43 @@ def pytest_collection_modifyitems(config, items):
 def redis_url():
     require_service("Redis", REDIS_TEST_URL, 6379)
     return REDIS_TEST_URL
+
+
+@pytest.fixture
+def network(db, django_capture_on_commit_callbacks):
+    """The hub and two member schools, each with its groups, collection and site."""
+    from home.demo import load_hub
+    from home.schools import create_school
+
+    # wagtail-localize publishes translations once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        load_hub()
+        lit = create_school(
+            name="Latgales Industriālais tehnikums",
+            slug="lit",
+            hostname="lit.localhost",
+            city="Daugavpils",
+        )
+        lvt = create_school(
+            name="Liepājas Valsts tehnikums",
+            slug="lvt",
+            hostname="lvt.localhost",
+            city="Liepāja",
+        )
+    return {"lit": lit, "lvt": lvt}
+
+
+@pytest.fixture
+def make_member(db):
+    """A user in a school's editors or moderators group."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    def make(username, group_name):
+        user = get_user_model().objects.create_user(
+            username=username, email=f"{username}@example.lv", password="parole-123"
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make

@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from home.models import HomePage, SchoolPage
+
 register = template.Library()
 
 
@@ -17,15 +19,20 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+        }
     links = []
     for code, name in settings.LANGUAGES:
         url = None
-        if isinstance(page, Page):
-            locale = Locale.objects.filter(language_code=code).first()
-            translated = page.get_translation_or_none(locale) if locale else None
-            if translated is not None and translated.live:
-                url = translated.get_url(request=request)
-        elif request is not None:
+        if code in translations:
+            url = translations[code].get_url(request=request)
+        elif not isinstance(page, Page) and request is not None:
             url = translate_url(request.get_full_path(), code)
         links.append(
             {
@@ -37,3 +44,28 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def current_school(context):
+    """The school whose subtree the page is in, or None on network pages."""
+    page = context.get("page")
+    if isinstance(page, SchoolPage):
+        return page
+    if not isinstance(page, Page) or page.depth <= 3:
+        return None
+    return page.get_ancestors().type(SchoolPage).specific().first()
+
+
+@register.simple_tag(takes_context=True)
+def hub_page(context):
+    """The network home page in the current language."""
+    hub = HomePage.objects.filter(locale=Locale.get_active()).first()
+    return hub or HomePage.objects.first()
+
+
+@register.simple_tag
+def menu_pages(parent):
+    if parent is None:
+        return []
+    return parent.get_children().live().public().in_menu().specific()

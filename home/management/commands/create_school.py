@@ -15,13 +15,20 @@ class Command(BaseCommand):
         parser.add_argument("--name", required=True, help="The school's full name")
         parser.add_argument("--slug", required=True, help="Short URL name, e.g. lit")
         parser.add_argument("--hostname", help="Own host name, e.g. lit.ekoskolas.lv")
-        parser.add_argument("--city", default="", help="City or municipality")
+        parser.add_argument("--city", required=True, help="City or municipality")
 
     def handle(self, *args, name, slug, hostname, city, **options):
         try:
             school = create_school(name=name, slug=slug, hostname=hostname, city=city)
         except ValidationError as error:
-            raise CommandError(" ".join(error.messages)) from error
+            if hasattr(error, "message_dict"):
+                problems = [
+                    f"{field}: {' '.join(messages)}"
+                    for field, messages in error.message_dict.items()
+                ]
+            else:
+                problems = error.messages
+            raise CommandError(" ".join(problems)) from error
         self.stdout.write(
             self.style.SUCCESS(f"{school.title} is ready at {school.url_path}")
         )
