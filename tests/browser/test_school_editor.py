@@ -15,11 +15,19 @@ def test_lit_editor_submits_a_page_and_is_refused_on_a_liepaja_page(
     )
     admin_login("lit-redaktore", "parole-123")
 
-    page.goto(f"{live_server.url}/admin/pages/add/home/contentpage/{network['lit'].pk}/")
+    page.goto(
+        f"{live_server.url}/admin/pages/add/home/contentpage/{network['lit'].pk}/"
+    )
     page.fill("#id_title", "Ūdens taupīšanas nedēļa")
-    page.click("[data-w-dropdown-target='toggle'] >> nth=-1")
-    page.click("button[name='action-submit']")
-    page.wait_for_url(f"{live_server.url}/admin/pages/{network['lit'].pk}/")
+    page.get_by_role("tab", name="Veicināšana").click()
+    page.fill("#id_slug", "udens-taupisanas-nedela")
+    page.click("footer .w-dropdown-button .w-dropdown__toggle")
+    submit = page.locator("button[name='action-submit']")
+    submit.wait_for(state="visible")
+    with page.expect_navigation():
+        submit.click()
+    screenshot("school-editor-after-submit")
+    assert page.url.endswith(f"/admin/pages/{network['lit'].pk}/")
     screenshot("school-editor-submitted")
 
     created = Page.objects.get(title="Ūdens taupīšanas nedēļa")
