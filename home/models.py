@@ -119,7 +119,12 @@ class HomePage(PortalPage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SchoolPage", "home.ContentPage"]
+    subpage_types = [
+        "home.SchoolPage",
+        "home.ContentPage",
+        "home.AccessibilityStatementPage",
+        "home.PrivacyNoticePage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -223,7 +228,7 @@ class SchoolPage(PortalPage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "home.AccessibilityStatementPage"]
 
     class Meta:
         verbose_name = _("School")
@@ -265,6 +270,156 @@ class ContentPage(PortalPage):
     class Meta:
         verbose_name = _("Content page")
         verbose_name_plural = _("Content pages")
+
+
+class AccessibilityStatementPage(PortalPage):
+    """A site's accessibility statement, in the structure of the Latvian model.
+
+    Public bodies publish one per website (EU Web Accessibility Directive,
+    EN 301 549); each school's site and the hub have their own.
+    """
+
+    class Compliance(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
+    class Method(models.TextChoices):
+        SELF = "self", _("a self-assessment")
+        THIRD_PARTY = "third_party", _("an assessment by a third party")
+
+    organisation = models.CharField(_("organisation"), max_length=200)
+    compliance = models.CharField(
+        _("compliance status"),
+        max_length=10,
+        choices=Compliance.choices,
+        default=Compliance.PARTIAL,
+    )
+    standard = models.CharField(
+        _("standard"), max_length=200, default="EN 301 549 V3.2.1 (WCAG 2.1 AA)"
+    )
+    non_accessible_content = RichTextField(
+        _("content that is not accessible"),
+        blank=True,
+        features=["bold", "link", "ul", "ol"],
+        help_text=_("What is not accessible, and why (not compliant, exempt...)."),
+    )
+    alternatives = RichTextField(
+        _("accessible alternatives"),
+        blank=True,
+        features=["bold", "link", "ul", "ol"],
+        help_text=_("How a visitor can get that content in an accessible form."),
+    )
+    method = models.CharField(
+        _("assessment method"),
+        max_length=20,
+        choices=Method.choices,
+        default=Method.SELF,
+    )
+    prepared_on = models.DateField(_("statement prepared on"))
+    reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    contact_name = models.CharField(_("responsible person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("feedback e-mail"))
+    contact_phone = models.CharField(_("feedback phone"), max_length=40, blank=True)
+    enforcement = RichTextField(
+        _("enforcement procedure"),
+        blank=True,
+        features=["bold", "link"],
+        help_text=_(
+            "Where a visitor can turn if the answer to their feedback does not "
+            "satisfy them."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("organisation"),
+        MultiFieldPanel(
+            [FieldPanel("compliance"), FieldPanel("standard")], _("Compliance")
+        ),
+        FieldPanel("non_accessible_content"),
+        FieldPanel("alternatives"),
+        MultiFieldPanel(
+            [
+                FieldPanel("method"),
+                FieldRowPanel([FieldPanel("prepared_on"), FieldPanel("reviewed_on")]),
+            ],
+            _("Preparation of this statement"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldRowPanel(
+                    [FieldPanel("contact_email"), FieldPanel("contact_phone")]
+                ),
+            ],
+            _("Feedback and contacts"),
+        ),
+        FieldPanel("enforcement"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("organisation"),
+        TranslatableField("non_accessible_content"),
+        TranslatableField("alternatives"),
+        TranslatableField("enforcement"),
+        SynchronizedField("compliance"),
+        SynchronizedField("standard"),
+        SynchronizedField("method"),
+        SynchronizedField("prepared_on"),
+        SynchronizedField("reviewed_on"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.SchoolPage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Accessibility statement")
+        verbose_name_plural = _("Accessibility statements")
+
+
+class PrivacyNoticePage(PortalPage):
+    """What the portal keeps about people, why, and for how long.
+
+    The retention periods come from the settings the clean-up tasks use, so the
+    notice cannot drift from what the portal really does.
+    """
+
+    intro = RichTextField(_("Introduction"), blank=True, features=["bold", "link"])
+    controller = models.CharField(
+        _("data controller"),
+        max_length=300,
+        help_text=_("Who is responsible for the data, with a contact address."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("controller"),
+        FieldPanel("body"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("intro"),
+        TranslatableField("controller"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Privacy notice")
+        verbose_name_plural = _("Privacy notices")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.conf import settings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["retention"] = settings.PERSONAL_DATA_RETENTION_DAYS
+        return context
 
 
 # Settings ---------------------------------------------------------------------

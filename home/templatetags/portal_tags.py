@@ -4,7 +4,12 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from home.models import HomePage, SchoolPage
+from home.models import (
+    AccessibilityStatementPage,
+    HomePage,
+    PrivacyNoticePage,
+    SchoolPage,
+)
 
 register = template.Library()
 
@@ -69,3 +74,21 @@ def menu_pages(parent):
     if parent is None:
         return []
     return parent.get_children().live().public().in_menu().specific()
+
+
+@register.simple_tag
+def footer_links(school, hub):
+    """The accessibility statement (the school's own, else the network's) and the
+    privacy notice, for the footer of every page."""
+    statements = AccessibilityStatementPage.objects.live().filter(
+        locale=Locale.get_active()
+    )
+    statement = None
+    if school is not None:
+        statement = statements.child_of(school).first()
+    if statement is None and hub is not None:
+        statement = statements.child_of(hub).first()
+    privacy = None
+    if hub is not None:
+        privacy = PrivacyNoticePage.objects.live().child_of(hub).first()
+    return {"accessibility": statement, "privacy": privacy}
