@@ -34,7 +34,13 @@ $(VENV)/.dev-installed: requirements/dev.lock | $(BIN)/activate
 
 install: $(VENV)/.base-installed messages ## Create .venv and install the locked dependencies
 
-install-dev: $(VENV)/.dev-installed messages ## Install the locked dependencies with the test tools
+install-dev: $(VENV)/.dev-installed messages node_modules/.installed ## Install the locked dependencies with the test tools
+
+# The HTML checker and Lighthouse; scripts stay off (vnu-jar's would fetch a Java).
+node_modules/.installed: package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "npm not found: the HTML validity and Lighthouse checks will not run"; fi
 
 messages: | $(BIN)/activate ## Compile the translations (.po to .mo)
 	@$(BIN)/pybabel compile --domain django --directory locale --use-fuzzy --statistics 2>&1 | grep -v '^$$' || true
