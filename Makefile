@@ -47,7 +47,7 @@ messages: | $(BIN)/activate ## Compile the translations (.po to .mo)
 	@test -f locale/lv/LC_MESSAGES/django.mo || { echo "Latvian translations failed to compile"; exit 1; }
 
 messages-extract: install-dev ## Collect new strings into locale/lv/LC_MESSAGES/django.po (needs gettext)
-	$(MANAGE) makemessages --locale=lv --ignore=var --ignore=tests --no-location
+	$(MANAGE) makemessages --locale=lv --ignore=var --ignore=tests --ignore=node_modules --no-location
 
 lock: | $(BIN)/activate ## Re-lock the dependencies after editing pyproject.toml
 	$(BIN)/pip install --quiet uv

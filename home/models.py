@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site, TranslatableMixin
@@ -25,6 +26,27 @@ class PortalPage(Page):
 
     class Meta:
         abstract = True
+
+    def search_snippet_text(self):
+        """Plain text a search result quotes from: the page's searchable fields."""
+        parts = [self.search_description]
+        for search_field in self.search_fields:
+            name = search_field.field_name
+            if not isinstance(search_field, index.SearchField) or name in {
+                "title",
+                "search_description",
+            }:
+                continue
+            value = getattr(self, name, None)
+            if isinstance(value, StreamValue):
+                parts += value.stream_block.get_searchable_content(value)
+            elif isinstance(value, str):
+                parts.append(value)
+        return " ".join(str(part) for part in parts if part)
+
+    def search_result_date(self):
+        """The date a search result shows; events override it with their start."""
+        return self.last_published_at
 
     def get_sitemap_urls(self, request=None):
         entries = super().get_sitemap_urls(request)

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -305,7 +306,16 @@ WAGTAIL_SITE_NAME = "Ekoskolu portāls"
 WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Full-text search in the database: FTS5 on SQLite, PostgreSQL's own search with a
+# diacritic-folding configuration (see search/migrations) on PostgreSQL.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "portal_unaccent"}
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database"}
+    }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "pptx", "csv", "txt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
