@@ -14,7 +14,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 export POSTGRES_TEST_URL REDIS_TEST_URL
 
 .PHONY: help install install-dev messages run migrate demo test test-fast test-postgres \
-        test-integration lint format system-deps clean
+        test-integration lint format system-deps audit clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-z][a-z-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -96,6 +96,9 @@ system-deps: ## Install Debian's chromium and docker-compose that some tests use
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 			$$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+audit: install-dev system-deps ## Lighthouse scores of the main page types into var/audit/report.md
+	$(PY) scripts/audit.py
 
 clean: ## Remove .venv and var/ (the database, media, mail and queues)
 	rm -rf $(VENV) var
