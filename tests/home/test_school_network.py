@@ -204,13 +204,17 @@ def test_admin_speaks_latvian_by_default(network, make_member, client):
     assert "Informācijas panelis" in html
 
 
-def test_sitemap_lists_every_page_in_both_languages_with_alternates(network, client):
-    xml = client.get("/sitemap.xml").content.decode()
+def test_sitemaps_list_every_page_in_both_languages_with_alternates(network, client):
+    hub = client.get("/sitemap.xml").content.decode()
+    lit = client.get("/sitemap.xml", HTTP_HOST="lit.localhost").content.decode()
 
-    # The hub's site is localhost:8000 in the demo network.
-    for path in ("/", "/en/", "/lit/", "/en/lit/", "/lvt/", "/en/lvt/"):
-        assert f"<loc>http://localhost:8000{path}</loc>" in xml
+    # The hub's site is localhost:8000 in the demo network; a school with its own
+    # site is listed there, under its own host name.
+    for path in ("/", "/en/"):
+        assert f"<loc>http://localhost:8000{path}</loc>" in hub
+        assert f"<loc>http://lit.localhost{path}</loc>" in lit
+    assert "/lit/" not in hub
     assert (
-        '<xhtml:link rel="alternate" hreflang="en" '
-        'href="http://localhost:8000/en/lit/"/>' in xml
+        '<xhtml:link rel="alternate" hreflang="en" href="http://lit.localhost/en/"/>'
+        in lit
     )
