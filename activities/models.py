@@ -279,13 +279,15 @@ class ActionPlanPage(RoutablePageMixin, PortalPage):
 
     # Routes -------------------------------------------------------------------
 
-    @path("plan.csv", name="export_csv")
+    # Wagtail serves only paths of words and slashes: the file name comes from
+    # the Content-Disposition header.
+    @path("csv/", name="export_csv")
     def export_csv(self, request):
         from activities.exports import csv_response
 
         return csv_response(self)
 
-    @path("plan.xlsx", name="export_xlsx")
+    @path("xlsx/", name="export_xlsx")
     def export_xlsx(self, request):
         from activities.exports import xlsx_response
 
@@ -298,6 +300,11 @@ class ActionPlanPage(RoutablePageMixin, PortalPage):
         context = self.get_context(request)
         context["activities_with_progress"] = context["grid"].rows
         return TemplateResponse(request, "activities/green_flag_pack.html", context)
+
+    def export_csv_text(self):
+        from activities.exports import plan_csv
+
+        return plan_csv(self)
 
     @property
     def export_filename(self):

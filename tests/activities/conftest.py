@@ -21,10 +21,16 @@ def seed_rows():
 
 
 @pytest.fixture
-def school(db, django_capture_on_commit_callbacks):
-    # wagtail-localize publishes translations once the transaction commits.
+def hub(db, django_capture_on_commit_callbacks):
+    # wagtail-localize publishes translations once the transaction commits; the
+    # hub's callbacks must run before schools are added under its translation.
     with django_capture_on_commit_callbacks(execute=True):
-        load_hub()
+        return load_hub()
+
+
+@pytest.fixture
+def school(hub, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
         return create_school(
             name="Latgales Industriālais tehnikums", slug="lit", city="Daugavpils"
         )
