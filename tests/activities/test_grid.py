@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from .conftest import seed_rows
+from .conftest import render_grid, seed_rows
 from .grid_html import MONTHS, grid_as_csv_rows, parse_grid
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_month_columns_are_header_cells_with_full_month_names(client, seed_plan)
         "maijs",
         "jūnijs",
     ]
-    assert grid.caption == "Activities of the action plan 2025/2026 by month"
+    assert "2025/2026" in grid.caption
 
 
 def test_activities_are_row_headers_and_sub_activities_are_marked_as_such(
@@ -58,9 +58,9 @@ def test_activities_are_row_headers_and_sub_activities_are_marked_as_such(
 
 
 def test_every_marked_cell_has_a_visible_mark_and_words_for_screen_readers(
-    client, seed_plan
+    seed_plan,
 ):
-    grid = parse_grid(plan_html(client, seed_plan))
+    grid = parse_grid(render_grid(seed_plan))
     first = grid.rows[0]["cells"][2:]  # 1, Ekopadomes sēdes: IX, XI, I, III, V, VI
 
     assert [cell["visible"] for cell in first] == [
