@@ -250,7 +250,11 @@ class SchoolPage(PortalPage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ContentPage", "home.AccessibilityStatementPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "home.AccessibilityStatementPage",
+        "activities.ActionPlanIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("School")

@@ -36,7 +36,15 @@ class Section:
 
 
 # The areas each school publishes, in menu order. An area adds its index here.
-SECTIONS: list[Section] = []
+SECTIONS: list[Section] = [
+    Section(
+        "activities.ActionPlanIndexPage",
+        "Rīcības plāni",
+        "ricibas-plani",
+        "Action plans",
+        "action-plans",
+    ),
+]
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + [
