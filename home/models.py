@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -11,6 +12,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+
+
+def in_default_locale():
+    """`limit_choices_to` for choosers of the shared vocabularies: one row per term."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -119,7 +126,11 @@ class HomePage(PortalPage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SchoolPage", "home.ContentPage"]
+    subpage_types = [
+        "home.SchoolPage",
+        "home.ContentPage",
+        "stories.GoodPracticeLibraryPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -223,7 +234,11 @@ class SchoolPage(PortalPage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "partners.PartnerIndexPage",
+        "stories.StoryIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("School")

@@ -36,7 +36,18 @@ class Section:
 
 
 # The areas each school publishes, in menu order. An area adds its index here.
-SECTIONS: list[Section] = []
+SECTIONS: list[Section] = [
+    Section(
+        "stories.StoryIndexPage",
+        "Labās prakses stāsti",
+        "labas-prakses",
+        "Good-practice stories",
+        "good-practice",
+    ),
+    Section(
+        "partners.PartnerIndexPage", "Partneri", "partneri", "Partners", "partners"
+    ),
+]
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + [

@@ -24,10 +24,12 @@ INSTALLED_APPS = [
     "home",
     "events",
     "partners",
+    "stories",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -239,6 +241,14 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+
+# Good-practice stories and partners -------------------------------------------
+# Stories shared through the public form: uploads above these sizes are refused,
+# images also above WAGTAILIMAGES_MAX_IMAGE_PIXELS.
+STORIES_MAX_DOCUMENT_SIZE = env.int("STORIES_MAX_DOCUMENT_SIZE", 20 * 1024 * 1024)
+STORIES_SUBMISSIONS_PER_HOUR = env.int("STORIES_SUBMISSIONS_PER_HOUR", 5)
+# Editors are reminded this many days before a partner agreement expires.
+PARTNERS_AGREEMENT_REMINDER_DAYS = env.int("PARTNERS_AGREEMENT_REMINDER_DAYS", 60)
 
 # Logging: everything to stdout, where containers and process managers read it.
 
