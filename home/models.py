@@ -236,6 +236,7 @@ class SchoolPage(PortalPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = [
         "home.ContentPage",
+        "activities.ActionPlanIndexPage",
         "partners.PartnerIndexPage",
         "stories.StoryIndexPage",
     ]

@@ -38,6 +38,13 @@ class Section:
 # The areas each school publishes, in menu order. An area adds its index here.
 SECTIONS: list[Section] = [
     Section(
+        "activities.ActionPlanIndexPage",
+        "Rīcības plāni",
+        "ricibas-plani",
+        "Action plans",
+        "action-plans",
+    ),
+    Section(
         "stories.StoryIndexPage",
         "Labās prakses stāsti",
         "labas-prakses",
