@@ -2,7 +2,9 @@
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
@@ -10,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from home.models import EcoTheme
+from notifications.outbox import send_to_school_staff
 from stories.models import GoodPracticeStoryPage
 from stories.uploads import validate_image
 
@@ -38,6 +41,24 @@ def unique_slug(parent, title):
 def school_collection(school):
     root = Collection.get_first_root_node()
     return root.get_children().filter(name=school.title).first() or root
+
+
+def notify_moderators(story, school):
+    """Mail the school's moderators, through the outbox, after the commit."""
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    send_to_school_staff(
+        school,
+        template="stories/mail/story_submitted",
+        context={
+            "title": story.title,
+            "submitted_by_school": story.submitted_by_school,
+            "submitted_by_name": story.submitted_by_name,
+            "submitted_by_email": story.submitted_by_email,
+            "edit_url": base_url + reverse("wagtailadmin_pages:edit", args=[story.pk]),
+        },
+        key=f"stories:submitted:{story.pk}",
+        moderators_only=True,
+    )
 
 
 @transaction.atomic
@@ -99,6 +120,7 @@ def create_submitted_story(index, data):
     if workflow is not None:
         # No account submits: the workflow records the request without a user.
         workflow.start(story, user=None)
+        notify_moderators(story, school)
     else:
         logger.warning(
             "Story %s was shared with %s, which has no moderation workflow",

@@ -8,6 +8,7 @@ SQLite, a file-system Celery broker and mail written as .eml files under var/.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -177,6 +178,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.requeue_stale",
         "schedule": 120.0,
     },
+    # Reminders before partner agreements expire (PARTNERS_AGREEMENT_REMINDER_DAYS).
+    "partners-remind-expiring-agreements": {
+        "task": "partners.tasks.remind_expiring_agreements",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
 
 # Wagtail's own background tasks (django-tasks) and wagtail-localize's jobs run on
@@ -265,7 +271,10 @@ WAGTAIL_WORKFLOW_ENABLED = True
 STORIES_MAX_DOCUMENT_SIZE = env.int("STORIES_MAX_DOCUMENT_SIZE", 20 * 1024 * 1024)
 STORIES_SUBMISSIONS_PER_HOUR = env.int("STORIES_SUBMISSIONS_PER_HOUR", 5)
 # Editors are reminded this many days before a partner agreement expires.
-PARTNERS_AGREEMENT_REMINDER_DAYS = env.int("PARTNERS_AGREEMENT_REMINDER_DAYS", 60)
+# Comma-separated for several reminders, e.g. "60,14".
+PARTNERS_AGREEMENT_REMINDER_DAYS = env.list(
+    "PARTNERS_AGREEMENT_REMINDER_DAYS", cast=int, default=[60]
+)
 
 # Logging: everything to stdout, where containers and process managers read it.
 

@@ -1,0 +1,55 @@
+import pytest
+from django.core.cache import cache
+
+from stories.models import GoodPracticeStoryPage, StoryIndexPage
+from tests.network import build_hub, build_school, goals, publish, theme
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # The sharing form's rate limit counts in the cache.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def hub(db, django_capture_on_commit_callbacks):
+    build_hub(django_capture_on_commit_callbacks)
+
+
+@pytest.fixture
+def lit(hub, django_capture_on_commit_callbacks):
+    return build_school(
+        django_capture_on_commit_callbacks, "Latgales Industriālais tehnikums", "lit"
+    )
+
+
+@pytest.fixture
+def saskanas(hub, django_capture_on_commit_callbacks):
+    return build_school(
+        django_capture_on_commit_callbacks, "Daugavpils Saskaņas pamatskola", "saskanas"
+    )
+
+
+def stories_index(school):
+    return StoryIndexPage.objects.child_of(school).get()
+
+
+@pytest.fixture
+def make_story():
+    def make(school, title, **fields):
+        sdg_numbers = fields.pop("sdgs", [])
+        theme_slug = fields.pop("theme", "water")
+        story = GoodPracticeStoryPage(
+            title=title,
+            intro=fields.pop("intro", f"{title}: īsumā."),
+            problem=fields.pop("problem", "<p>Problēma.</p>"),
+            what_was_done=fields.pop("what_was_done", "<p>Ko darījām.</p>"),
+            theme=theme(theme_slug) if theme_slug else None,
+            **fields,
+        )
+        story.sdgs = goals(*sdg_numbers)
+        return publish(stories_index(school), story)
+
+    return make
