@@ -5,7 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from stories.models import GoodPracticeStoryPage, schools_of
+from stories.models import GoodPracticeStoryPage, prepare_cards
 
 FEED_LENGTH = 30
 
@@ -37,9 +37,7 @@ class StoriesFeed(Feed):
         raise NotImplementedError
 
     def items(self, page):
-        stories = list(self.stories(page)[:FEED_LENGTH])
-        self._schools = schools_of(stories)
-        return stories
+        return prepare_cards(self.stories(page)[:FEED_LENGTH], page.locale)
 
     def item_title(self, story):
         return story.title
@@ -50,11 +48,6 @@ class StoriesFeed(Feed):
     def item_link(self, story):
         return story.get_full_url(self.request)
 
-    def item_guid(self, story):
-        return f"urn:uuid:{story.translation_key}:{story.locale.language_code}"
-
-    item_guid_is_permalink = False
-
     def item_pubdate(self, story):
         return story.first_published_at
 
@@ -62,11 +55,10 @@ class StoriesFeed(Feed):
         return story.last_published_at or story.first_published_at
 
     def item_author_name(self, story):
-        school = self._schools.get(story.pk)
-        return school.title if school else None
+        return story.card_school.title if story.card_school else None
 
     def item_categories(self, story):
-        return [story.theme.localized.name] if story.theme else []
+        return [story.card_theme.name] if story.card_theme else []
 
 
 class SchoolStoriesFeed(StoriesFeed):

@@ -104,6 +104,7 @@ class StoryIndexPage(RoutablePageMixin, PortalPage):
     @path("")
     def index_route(self, request):
         stories = paginate(request, self.stories())
+        stories.object_list = prepare_cards(stories.object_list, self.locale)
         return self.render(
             request,
             context_overrides={
@@ -287,10 +288,16 @@ class GoodPracticeStoryPage(PortalPage):
         context["partners"] = [
             partner.localized for partner in self.partners.live().public()
         ]
-        context["can_adopt"] = request.user.is_authenticated and request.user.has_perm(
-            "wagtailadmin.access_admin"
-        )
+        context["can_adopt"] = self.user_can_adopt(request.user)
         return context
+
+    def user_can_adopt(self, user):
+        """Whether `user` edits a school, other than this one, that may adopt it."""
+        if not user.is_authenticated:
+            return False
+        from stories.adoption import schools_user_can_adopt_for
+
+        return bool(schools_user_can_adopt_for(user, self))
 
 
 class StoryAdoption(models.Model):
@@ -362,6 +369,40 @@ def localized_schools(schools, locale=None):
     return [translated.get(school.translation_key, school) for school in schools]
 
 
+def prepare_cards(stories, locale=None):
+    """Give each story `card_school` and `card_theme` in the active language.
+
+    A fixed number of queries for a page of stories, whatever their number.
+    Returns the stories as a list.
+    """
+    stories = list(stories)
+    locale = locale or Locale.get_active()
+    by_story = schools_of(stories)
+    schools = [school for school in by_story.values() if school is not None]
+    shown = {
+        school.pk: localized
+        for school, localized in zip(
+            schools, localized_schools(schools, locale), strict=True
+        )
+    }
+    theme_keys = {story.theme.translation_key for story in stories if story.theme}
+    themes = {
+        theme.translation_key: theme
+        for theme in EcoTheme.objects.filter(
+            translation_key__in=theme_keys, locale=locale
+        )
+    }
+    for story in stories:
+        school = by_story.get(story.pk)
+        story.card_school = shown.get(school.pk) if school else None
+        story.card_theme = (
+            themes.get(story.theme.translation_key, story.theme)
+            if story.theme
+            else None
+        )
+    return stories
+
+
 def adopting_schools(stories):
     """Map story translation_key → the schools that adopted the practice.
 
@@ -426,20 +467,12 @@ class GoodPracticeLibraryPage(RoutablePageMixin, PortalPage):
 
         filters = LibraryFilters(request.GET, locale=self.locale)
         stories = paginate(request, filters.stories())
-        schools = schools_of(stories.object_list)
-        shown_schools = dict(
-            zip(
-                [key for key, school in schools.items() if school],
-                localized_schools([school for school in schools.values() if school]),
-                strict=True,
-            )
-        )
+        stories.object_list = prepare_cards(stories.object_list, self.locale)
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
                 "stories": stories,
-                "story_schools": shown_schools,
                 "adopters": adopting_schools(stories.object_list),
             },
         )

@@ -71,7 +71,7 @@ def validate_image(upload):
             "“%(name)s” has too many pixels (more than %(limit)s million). "
             "Make the photo smaller and upload it again."
         )
-        % {"name": upload.name, "limit": max_image_pixels() // 1_000_000},
+        % {"name": upload.name, "limit": f"{max_image_pixels() / 1_000_000:g}"},
         code="too_many_pixels",
     )
     upload.seek(0)

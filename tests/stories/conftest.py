@@ -1,5 +1,7 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
+from django.utils.html import escape
 
 from stories.models import GoodPracticeStoryPage, StoryIndexPage
 from tests.network import build_hub, build_school, goals, publish, theme
@@ -53,3 +55,12 @@ def make_story():
         return publish(stories_index(school), story)
 
     return make
+
+
+def in_latvian(message, html=True, **params):
+    """A message as a Latvian page or mail shows it, whether or not the catalogue
+    translates it yet."""
+    with translation.override("lv"):
+        text = translation.gettext(message)
+    text = text % params if params else text
+    return escape(text) if html else text

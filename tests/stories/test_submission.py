@@ -2,12 +2,14 @@
 
 import pytest
 from django.core import mail
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from PIL import Image
 from wagtail.models import WorkflowState
 
 from stories.models import GoodPracticeStoryPage
 from tests.network import staff_member
-from tests.stories.conftest import stories_index
+from tests.stories.conftest import in_latvian, stories_index
 from tests.stories.uploads import docx, exe, fake_jpeg, jpeg, pdf, png, text_named_pdf
 
 pytestmark = [pytest.mark.django_db]
@@ -89,9 +91,14 @@ def test_moderators_are_mailed_about_a_shared_story(
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, lit)
 
-    portal_mail = [m for m in mail.outbox if m.subject.startswith("A story to review")]
+    subject = in_latvian(
+        "A story to review: “%(title)s” from %(submitted_by_school)s",
+        html=False,
+        title=TITLE,
+        submitted_by_school="Rēzeknes 5. vidusskola",
+    )
+    portal_mail = [m for m in mail.outbox if m.subject == subject]
     assert [m.to for m in portal_mail] == [["moderatore@lit.example"]]
-    assert TITLE in portal_mail[0].subject
     assert "Ilze Ozola" in portal_mail[0].body
     story = GoodPracticeStoryPage.objects.get(title=TITLE)
     assert f"/admin/pages/{story.pk}/edit/" in portal_mail[0].body
@@ -164,7 +171,15 @@ def assert_refused_and_form_kept(response, field, message):
 def test_text_with_an_image_name_is_refused_and_the_form_kept(client, lit):
     response = submit(client, lit, photo_1=fake_jpeg(), photo_1_alt="Kompostkastes")
 
-    assert_refused_and_form_kept(response, "photo_1", "is not a photo we can use")
+    assert_refused_and_form_kept(
+        response,
+        "photo_1",
+        in_latvian(
+            "“%(name)s” is not a photo we can use. Upload a JPEG, PNG, GIF or "
+            "WebP image.",
+            name="photo.jpg",
+        ),
+    )
 
 
 def test_too_large_photo_is_refused_and_the_form_kept(client, lit, settings):
@@ -174,7 +189,26 @@ def test_too_large_photo_is_refused_and_the_form_kept(client, lit, settings):
 
     response = submit(client, lit, photo_1=photo, photo_1_alt="Kompostkastes")
 
-    assert_refused_and_form_kept(response, "photo_1", "files up to")
+    with translation.override("lv"):
+        sizes = {"size": filesizeformat(photo.size), "limit": filesizeformat(2_000)}
+    assert_refused_and_form_kept(
+        response,
+        "photo_1",
+        in_latvian(
+            "“%(name)s” is %(size)s; files up to %(limit)s are accepted.",
+            name="photo.png",
+            **sizes,
+        ),
+    )
+
+
+def too_many_pixels(limit):
+    return in_latvian(
+        "“%(name)s” has too many pixels (more than %(limit)s million). "
+        "Make the photo smaller and upload it again.",
+        name="photo.png",
+        limit=limit,
+    )
 
 
 def test_photo_with_too_many_pixels_is_refused_and_the_form_kept(client, lit, settings):
@@ -184,7 +218,7 @@ def test_photo_with_too_many_pixels_is_refused_and_the_form_kept(client, lit, se
         client, lit, photo_1=png(size=(200, 100)), photo_1_alt="Kompostkastes"
     )
 
-    assert_refused_and_form_kept(response, "photo_1", "has too many pixels")
+    assert_refused_and_form_kept(response, "photo_1", too_many_pixels("0.01"))
 
 
 def test_pillows_decompression_bomb_guard_refuses_the_photo_with_a_clear_message(
@@ -197,7 +231,7 @@ def test_pillows_decompression_bomb_guard_refuses_the_photo_with_a_clear_message
         client, lit, photo_1=png(size=(100, 100)), photo_1_alt="Kompostkastes"
     )
 
-    assert_refused_and_form_kept(response, "photo_1", "has too many pixels")
+    assert_refused_and_form_kept(response, "photo_1", too_many_pixels("40"))
 
 
 def test_document_of_a_type_not_accepted_is_refused_and_the_form_kept(client, lit):
@@ -211,7 +245,17 @@ def test_document_of_a_type_not_accepted_is_refused_and_the_form_kept(client, li
 def test_document_whose_content_does_not_match_its_name_is_refused(client, lit):
     response = submit(client, lit, material_1=text_named_pdf())
 
-    assert_refused_and_form_kept(response, "material_1", "is not really a PDF file")
+    assert_refused_and_form_kept(
+        response,
+        "material_1",
+        in_latvian(
+            "“%(name)s” is not really a %(type)s file. Save it again as "
+            "%(type)s, or upload it in another accepted type: %(types)s.",
+            name="atskaite.pdf",
+            type="PDF",
+            types="PDF, DOCX, XLSX, PPTX, ODT, ODS, CSV, TXT",
+        ),
+    )
 
 
 def test_photo_without_a_description_is_refused(client, lit):
@@ -240,7 +284,13 @@ def test_too_many_stories_from_one_address_are_refused_for_an_hour(
     response = submit(client, lit, title="Otrais stāsts")
 
     assert response.status_code == 429
-    assert "Too many stories were sent from your address" in response.content.decode()
+    assert (
+        in_latvian(
+            "Too many stories were sent from your address in the last hour. "
+            "Please try again later."
+        )
+        in response.content.decode()
+    )
     assert not GoodPracticeStoryPage.objects.filter(title="Otrais stāsts").exists()
 
 
