@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django import template
+from django.utils import formats
 
 register = template.Library()
 
@@ -25,3 +28,17 @@ def lookup(mapping, key):
     if not mapping:
         return []
     return mapping.get(key, [])
+
+
+@register.filter
+def measured(value):
+    """A measured number as people write it: 1 200, 2,5 — no trailing zeros."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value))
+    number = (
+        number.quantize(Decimal(1))
+        if number == number.to_integral()
+        else (number.normalize())
+    )
+    return formats.number_format(number, use_l10n=True, force_grouping=True)

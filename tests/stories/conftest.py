@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.text import slugify
 
 from stories.models import GoodPracticeStoryPage, StoryIndexPage
 from tests.network import build_hub, build_school, goals, publish, theme
@@ -13,6 +14,11 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -45,6 +51,7 @@ def make_story():
         theme_slug = fields.pop("theme", "water")
         story = GoodPracticeStoryPage(
             title=title,
+            slug=slugify(title),
             intro=fields.pop("intro", f"{title}: īsumā."),
             problem=fields.pop("problem", "<p>Problēma.</p>"),
             what_was_done=fields.pop("what_was_done", "<p>Ko darījām.</p>"),
