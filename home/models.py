@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -12,6 +13,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+
+
+def in_default_locale():
+    """`limit_choices_to` for choosers of the shared vocabularies: one row per term."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -146,6 +153,7 @@ class HomePage(PortalPage):
         "home.ContentPage",
         "home.AccessibilityStatementPage",
         "home.PrivacyNoticePage",
+        "stories.GoodPracticeLibraryPage",
     ]
     max_count_per_parent = 1
 
@@ -254,6 +262,8 @@ class SchoolPage(PortalPage):
         "home.ContentPage",
         "home.AccessibilityStatementPage",
         "activities.ActionPlanIndexPage",
+        "partners.PartnerIndexPage",
+        "stories.StoryIndexPage",
     ]
 
     class Meta:

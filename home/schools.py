@@ -44,6 +44,16 @@ SECTIONS: list[Section] = [
         "Action plans",
         "action-plans",
     ),
+    Section(
+        "stories.StoryIndexPage",
+        "Labās prakses stāsti",
+        "labas-prakses",
+        "Good-practice stories",
+        "good-practice",
+    ),
+    Section(
+        "partners.PartnerIndexPage", "Partneri", "partneri", "Partners", "partners"
+    ),
 ]
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -67,6 +77,7 @@ MODERATOR_MEDIA_PERMISSIONS = EDITOR_MEDIA_PERMISSIONS + [
 GLOBAL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtail_localize", "submit_translation"),
+    ("notifications", "view_outboxmessage"),
 ]
 
 

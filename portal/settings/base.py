@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -26,7 +27,9 @@ INSTALLED_APPS = [
     "home",
     "activities",
     "events",
+    "notifications",
     "partners",
+    "stories",
     "search",
     "axes",
     "csp",
@@ -34,8 +37,11 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -173,7 +179,25 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+# Long-running tasks are not dropped silently when the worker loses the broker.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_BEAT_SCHEDULE: dict = {
+    # Outbox rows a broker outage or a dead worker left pending.
+    "notifications-requeue-stale": {
+        "task": "notifications.tasks.requeue_stale",
+        "schedule": 120.0,
+    },
+    # Reminders before partner agreements expire (PARTNERS_AGREEMENT_REMINDER_DAYS).
+    "partners-remind-expiring-agreements": {
+        "task": "partners.tasks.remind_expiring_agreements",
+        "schedule": crontab(hour=8, minute=0),
+    },
+}
+
+# Wagtail's own background tasks (django-tasks) and wagtail-localize's jobs run on
+# the same Celery queue as the portal's tasks (see notifications/backends.py).
+TASKS = {"default": {"BACKEND": "notifications.backends.CeleryTaskBackend"}}
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "notifications.backends.CeleryJobBackend"}
 
 # Mail ------------------------------------------------------------------------
 
@@ -324,6 +348,17 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+
+# Good-practice stories and partners -------------------------------------------
+# Stories shared through the public form: uploads above these sizes are refused,
+# images also above WAGTAILIMAGES_MAX_IMAGE_PIXELS.
+STORIES_MAX_DOCUMENT_SIZE = env.int("STORIES_MAX_DOCUMENT_SIZE", 20 * 1024 * 1024)
+STORIES_SUBMISSIONS_PER_HOUR = env.int("STORIES_SUBMISSIONS_PER_HOUR", 5)
+# Editors are reminded this many days before a partner agreement expires.
+# Comma-separated for several reminders, e.g. "60,14".
+PARTNERS_AGREEMENT_REMINDER_DAYS = env.list(
+    "PARTNERS_AGREEMENT_REMINDER_DAYS", cast=int, default=[60]
+)
 
 # Logging: everything to stdout, where containers and process managers read it.
 
