@@ -28,11 +28,10 @@ def demo_network(django_capture_on_commit_callbacks):
     return one_page_per_type()
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_every_page_type_passes_axe_in_both_languages(
-    page, live_server, demo_network, viewport
+def test_every_page_type_passes_axe_in_both_languages_on_phone_and_desktop(
+    page, live_server, demo_network
 ):
-    page.set_viewport_size(VIEWPORTS[viewport])
+    # One test for both widths: the demo network is loaded once.
     console_errors, failed_requests = [], []
     page.on(
         "console",
@@ -46,17 +45,21 @@ def test_every_page_type_passes_axe_in_both_languages(
         ),
     )
     port = live_server.url.rsplit(":", 1)[1]
-    shots = ARTIFACTS / "axe" / viewport
-    shots.mkdir(parents=True, exist_ok=True)
     axe = Axe()
     problems = []
 
-    for label, language, host, path in demo_network:
-        page.goto(f"http://{host or 'localhost'}:{port}{path}")
-        page.screenshot(path=str(shots / f"{label}-{language}.png"), full_page=True)
-        results = axe.run(page, options=WCAG_AA)
-        if results.violations_count:
-            problems.append(f"{label} [{language}] {path}\n{results.generate_report()}")
+    for viewport, size in VIEWPORTS.items():
+        page.set_viewport_size(size)
+        shots = ARTIFACTS / "axe" / viewport
+        shots.mkdir(parents=True, exist_ok=True)
+        for label, language, host, path in demo_network:
+            page.goto(f"http://{host or 'localhost'}:{port}{path}")
+            shot = shots / f"{label}-{language}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            results = axe.run(page, options=WCAG_AA)
+            if results.violations_count:
+                report = results.generate_report()
+                problems.append(f"{viewport} {label} [{language}] {path}\n{report}")
 
     assert len(demo_network) >= 8
     assert problems == [], "\n\n".join(problems)
