@@ -223,7 +223,7 @@ class SchoolPage(PortalPage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "surveys.ReportIndexPage"]
 
     class Meta:
         verbose_name = _("School")

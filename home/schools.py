@@ -14,6 +14,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
+    Page,
     Site,
     Workflow,
     WorkflowPage,
@@ -36,7 +37,9 @@ class Section:
 
 
 # The areas each school publishes, in menu order. An area adds its index here.
-SECTIONS: list[Section] = []
+SECTIONS: list[Section] = [
+    Section("surveys.ReportIndexPage", "Pārskati", "parskati", "Reports", "reports"),
+]
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + [
@@ -202,5 +205,24 @@ def create_school(name, slug, hostname=None, city="", **page_fields):
                 % {"host": hostname, "site": site.site_name or site.hostname}
             )
         SchoolSettings.for_site(site)
+    transaction.on_commit(lambda: _recount_children(school_en.pk))
     school.sections = sections
     return school
+
+
+def _recount_children(page_id):
+    """Repair the English school page's child count after its translation is published.
+
+    wagtail-localize publishes the translation's first revision on commit, from a
+    page object loaded before the sections were added under it; publishing saves
+    that object's stale `numchild` (0), which hides every English section. This
+    callback is registered after the publish, so it runs after it. It can go when
+    wagtail-localize reloads the page before publishing.
+    """
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        count = Page.objects.filter(
+            path__startswith=page.path, depth=page.depth + 1
+        ).count()
+        if page.numchild != count:
+            Page.objects.filter(pk=page_id).update(numchild=count)

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "events",
     "partners",
     "search",
+    "surveys",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -164,6 +165,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE["survey-reminders"] = {
+    "task": "surveys.tasks.send_survey_reminders",
+    "schedule": 3600,
+}
 
 # Mail ------------------------------------------------------------------------
 
