@@ -62,6 +62,7 @@ MODERATOR_MEDIA_PERMISSIONS = EDITOR_MEDIA_PERMISSIONS + [
 GLOBAL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtail_localize", "submit_translation"),
+    ("notifications", "view_outboxmessage"),
 ]
 
 

@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "home",
     "events",
+    "notifications",
     "partners",
     "search",
     "surveys",
@@ -31,6 +32,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -164,11 +167,25 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
-CELERY_BEAT_SCHEDULE["survey-reminders"] = {
-    "task": "surveys.tasks.send_survey_reminders",
-    "schedule": 3600,
+# Long-running tasks are not dropped silently when the worker loses the broker.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_BEAT_SCHEDULE: dict = {
+    # Outbox rows a broker outage or a dead worker left pending.
+    "notifications-requeue-stale": {
+        "task": "notifications.tasks.requeue_stale",
+        "schedule": 120.0,
+    },
+    # One reminder to everyone invited to a survey who has not answered yet.
+    "survey-reminders": {
+        "task": "surveys.tasks.send_survey_reminders",
+        "schedule": 3600.0,
+    },
 }
+
+# Wagtail's own background tasks (django-tasks) and wagtail-localize's jobs run on
+# the same Celery queue as the portal's tasks (see notifications/backends.py).
+TASKS = {"default": {"BACKEND": "notifications.backends.CeleryTaskBackend"}}
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "notifications.backends.CeleryJobBackend"}
 
 # Mail ------------------------------------------------------------------------
 
