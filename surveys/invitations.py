@@ -6,9 +6,11 @@ import secrets
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
+from django.utils.formats import date_format
 
+from notifications.outbox import send_later
 from surveys.models import Invitation, SurveyPage
 
 TOKEN_SALT = "surveys.invitation"  # noqa: S105 - a key-derivation salt, not a secret
@@ -112,23 +114,31 @@ def send_reminders(now=None):
 
 
 def deliver(invitation, kind):
-    """Send an invitation or reminder mail once the current transaction commits.
+    """Queue an invitation ("invitation") or its reminder ("reminder") mail.
 
-    The one place that knows how mail leaves: a Celery task rendering Django
-    templates and sending through django.core.mail.
+    Through the notifications outbox: the row is written in this transaction and
+    sent once after commit. Its context holds the invitation's id, not the link;
+    the mail template rebuilds the link when it renders.
     """
-    from surveys.tasks import send_invitation_mail
-
-    invitation_id = invitation.pk
-    transaction.on_commit(lambda: send_invitation_mail.delay(invitation_id, kind))
-
-
-def mark_sent(invitation_id):
-    Invitation.objects.filter(pk=invitation_id, sent_at__isnull=True).update(
-        sent_at=timezone.now()
+    survey = SurveyPage.objects.get(pk=invitation.survey_id)
+    language = survey.locale.language_code
+    with translation.override(language):
+        closes = date_format(timezone.localtime(survey.closes_at), "DATETIME_FORMAT")
+    send_later(
+        template="surveys/mail/invitation",
+        to=invitation.email,
+        language=language,
+        context={
+            "invitation_id": invitation.pk,
+            "title": survey.title,
+            "closes": closes,
+            "anonymous": survey.anonymous,
+            "reminder": kind == "reminder",
+        },
+        key=f"surveys:{kind}:{invitation.pk}",
+        school=survey.school,
     )
-
-
-def survey_for_mail(invitation):
-    """The survey page in the language the invitation was made in."""
-    return SurveyPage.objects.get(pk=invitation.survey_id)
+    if kind == "invitation":
+        Invitation.objects.filter(pk=invitation.pk, sent_at__isnull=True).update(
+            sent_at=timezone.now()
+        )

@@ -31,8 +31,10 @@ QUESTIONS = [
 
 @pytest.fixture
 def school(db, django_capture_on_commit_callbacks):
+    # Separate transactions, as load_demo runs them.
     with django_capture_on_commit_callbacks(execute=True):
         load_hub()
+    with django_capture_on_commit_callbacks(execute=True):
         return create_school(
             "Latgales Industriālais tehnikums",
             "lit",
