@@ -67,6 +67,39 @@ class Chart:
     description: str
 
 
+def _strip_inline_code(root):
+    """Drop pygal's inline script, style and JS-only tooltips.
+
+    pygal writes its configuration as an inline script even without its JS files,
+    and its styles as an inline <style>; a strict Content-Security-Policy refuses
+    both. The styles live in static/css/charts.css instead (see chart_css).
+    """
+    unwanted = {f"{{{SVG_NS}}}script", f"{{{SVG_NS}}}style"}
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag in unwanted or "tooltip" in child.get("class", "").split():
+                parent.remove(child)
+
+
+def chart_css():
+    """pygal's styles for the portal's charts, for static/css/charts.css.
+
+    Regenerate the file after changing PORTAL_STYLE:
+    python manage.py shell --no-imports -c "from surveys.charts import chart_css;
+    print(chart_css(), end='')" > static/css/charts.css
+    """
+    chart = pygal.HorizontalBar(style=PORTAL_STYLE, js=[], print_values=True)
+    for number in range(len(PORTAL_STYLE.colors)):
+        chart.add(str(number), [number])
+    svg = chart.render(is_unicode=True)
+    root = ET.fromstring(svg)  # noqa: S314 - pygal's own output
+    chart_id = root.get("id")
+    css = "".join(element.text or "" for element in root.iter(f"{{{SVG_NS}}}style"))
+    css = css.replace(f"#{chart_id}", ".pygal-chart")
+    header = "/* Generated from surveys.charts.PORTAL_STYLE by chart_css(). */\n"
+    return header + css.replace("}", "}\n")
+
+
 def accessible_svg(svg, title, description):
     """Give pygal's SVG a role, a first-child <title> and <desc>, and unique ids."""
     root = ET.fromstring(svg)  # noqa: S314 - pygal's own output, labels escaped
@@ -77,12 +110,7 @@ def accessible_svg(svg, title, description):
         element.set("id", desc_id if tag == "desc" else title_id)
         element.text = description if tag == "desc" else title
         root.insert(0, element)
-    # pygal writes its configuration as an inline script even without its JS
-    # files; the chart needs no script, and a strict CSP would refuse it.
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if child.tag == f"{{{SVG_NS}}}script":
-                parent.remove(child)
+    _strip_inline_code(root)
     root.set("role", "img")
     root.set("aria-labelledby", f"{title_id} {desc_id}")
     root.set("focusable", "false")

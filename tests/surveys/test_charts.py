@@ -3,8 +3,9 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 
-from surveys.charts import question_chart, table_chart
+from surveys.charts import chart_css, question_chart, table_chart
 from surveys.results import survey_results
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -28,6 +29,8 @@ def assert_accessible(svg, title):
 def assert_self_contained(svg):
     root = parse(svg)
     assert not root.findall(f".//{SVG}script")
+    assert not root.findall(f".//{SVG}style")
+    assert not [element for element in root.iter() if element.get("style")]
     for element in root.iter():
         for name, value in element.attrib.items():
             if name.endswith("href") or name == "src":
@@ -112,3 +115,9 @@ def test_results_page_puts_every_chart_beside_a_table(client, results):
     assert len(blocks) == 4  # four choice questions, none for free text
     for block in blocks:
         assert "<svg" in block and "<caption>" in block
+
+
+def test_static_chart_styles_match_the_chart_style():
+    css = (settings.BASE_DIR / "static" / "css" / "charts.css").read_text()
+
+    assert css == chart_css(), "Regenerate static/css/charts.css (see chart_css)"
