@@ -5,6 +5,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
@@ -142,3 +143,19 @@ def deliver(invitation, kind):
         Invitation.objects.filter(pk=invitation.pk, sent_at__isnull=True).update(
             sent_at=timezone.now()
         )
+
+
+def retention_days():
+    return getattr(settings, "PERSONAL_DATA_RETENTION_DAYS", {}).get(
+        "survey_invitations", 90
+    )
+
+
+def purge_invitations(now=None):
+    """Delete the addresses of surveys closed longer ago than the retention period."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=retention_days())
+    deleted, _per_model = Invitation.objects.filter(
+        survey__closes_at__lt=cutoff
+    ).delete()
+    return deleted

@@ -1,4 +1,4 @@
-"""Background work of surveys: the reminders, run by Celery beat."""
+"""Background work of surveys, run by Celery beat: reminders and clean-up."""
 
 from celery import shared_task
 
@@ -9,3 +9,9 @@ from surveys import invitations
 def send_survey_reminders():
     """Remind, once, everyone invited who has not answered yet; idempotent."""
     return invitations.send_reminders()
+
+
+@shared_task
+def purge_survey_invitations():
+    """Forget invited addresses once a survey has been closed for a while."""
+    return invitations.purge_invitations()

@@ -180,6 +180,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "surveys.tasks.send_survey_reminders",
         "schedule": 3600.0,
     },
+    # Invited addresses are deleted a while after their survey closes.
+    "survey-invitations-purge": {
+        "task": "surveys.tasks.purge_survey_invitations",
+        "schedule": 24 * 3600.0,
+    },
 }
 
 # Wagtail's own background tasks (django-tasks) and wagtail-localize's jobs run on

@@ -8,7 +8,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from notifications.models import OutboxMessage
-from surveys.invitations import create_invitations, send_reminders
+from surveys.invitations import (
+    create_invitations,
+    purge_invitations,
+    send_reminders,
+)
 from surveys.models import Invitation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -196,3 +200,14 @@ def test_reminder_of_a_short_survey_goes_two_days_before_it_closes(
 
     with time_machine.travel(timezone.now() + timedelta(days=3, hours=1)):
         assert send_reminders() == 1
+
+
+def test_addresses_are_deleted_after_the_retention_period(make_survey, settings):
+    settings.PERSONAL_DATA_RETENTION_DAYS = {"survey_invitations": 30}
+    old = make_survey(slug="sena", opens=-60, closes=-31)
+    recent = make_survey(slug="nesena", opens=-40, closes=-29)
+    create_invitations(old, "students", ["anna@lit.lv"])
+    create_invitations(recent, "students", ["janis@lit.lv"])
+
+    assert purge_invitations() == 1
+    assert list(Invitation.objects.values_list("email", flat=True)) == ["janis@lit.lv"]
