@@ -21,7 +21,7 @@ def safe_cell(value):
     return value
 
 
-def _answer_text(question, value):
+def answer_text(question, value):
     if value in (None, "", []):
         return ""
     if question.field_type == QuestionType.MULTIPLE_CHOICE:
@@ -50,7 +50,7 @@ def response_table(survey):
         ]
         if not survey.anonymous:
             row.append(data.get("respondent_name", ""))
-        row += [_answer_text(q, data.get(q.clean_name)) for q in questions]
+        row += [answer_text(q, data.get(q.clean_name)) for q in questions]
         rows.append([safe_cell(value) for value in row])
     return [safe_cell(str(value)) for value in header], rows
 

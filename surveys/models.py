@@ -11,7 +11,6 @@ it was used, never when, so even times cannot pair an answer with an address.
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -394,11 +393,6 @@ class SurveyPage(WagtailFormMixin, PortalPage):
         context["form"] = self.get_form()
         return TemplateResponse(request, self.template, context)
 
-    def results_url(self):
-        if not self.results_published:
-            raise Http404
-        return self.url + "results/"
-
 
 class SurveyResponse(AbstractFormSubmission):
     """One respondent's answers. Deliberately without any link to an invitation."""
@@ -420,7 +414,14 @@ class SurveyResponse(AbstractFormSubmission):
         return f"{self.get_audience_display()} {self.pk}"
 
     def get_data(self):
+        """Answers as the editor reads them: option labels rather than positions."""
+        from surveys.exports import answer_text
+
         data = super().get_data()
+        for question in self.page.specific.get_form_fields():
+            name = question.clean_name
+            if name in data:
+                data[name] = answer_text(question, data[name])
         data[AUDIENCE_FIELD] = self.get_audience_display()
         return data
 
