@@ -215,6 +215,16 @@ class InvitationUploadForm(forms.Form):
         self.survey = survey
         self.line_errors = []
 
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.survey.live:
+            raise ValidationError(
+                _("Publish the survey first: the links lead to its public page.")
+            )
+        if self.survey.state() == "closed":
+            raise ValidationError(_("The survey is closed: no one could answer."))
+        return cleaned_data
+
     def clean_addresses(self):
         upload = self.cleaned_data["addresses"]
         if upload.size > MAX_UPLOAD_BYTES:

@@ -211,3 +211,22 @@ def test_addresses_are_deleted_after_the_retention_period(make_survey, settings)
 
     assert purge_invitations() == 1
     assert list(Invitation.objects.values_list("email", flat=True)) == ["janis@lit.lv"]
+
+
+def test_no_invitations_to_a_closed_survey(editor_client, make_survey, mailoutbox):
+    survey = make_survey(opens=-30, closes=-1)
+
+    response = upload(editor_client, survey, "anna@lit.lv\n")
+
+    assert response.status_code == 400
+    assert lv("The survey is closed: no one could answer.") in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_no_invitations_to_an_unpublished_survey(editor_client, survey, mailoutbox):
+    survey.unpublish()
+
+    response = upload(editor_client, survey, "anna@lit.lv\n")
+
+    assert response.status_code == 400
+    assert not Invitation.objects.exists()
