@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 import pygal
+from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from pygal.style import Style
@@ -120,6 +121,10 @@ def accessible_svg(svg, title, description):
 
 
 def _bar_chart(labels, series, *, title, description, unit="%"):
+    # pygal draws horizontal bars bottom-up; reversed, they read top-down like
+    # the table beside them.
+    labels = list(reversed(labels))
+    series = [(name, list(reversed(values))) for name, values in series]
     height = 110 + 34 * max(1, len(labels)) * max(1, len(series))
     chart = pygal.HorizontalBar(
         style=PORTAL_STYLE,
@@ -132,7 +137,7 @@ def _bar_chart(labels, series, *, title, description, unit="%"):
         legend_at_bottom=True,
         legend_at_bottom_columns=3,
         print_values=True,
-        value_formatter=lambda value: f"{value:g} {unit}".strip(),
+        value_formatter=lambda value: f"{number_format(value)} {unit}".strip(),
         truncate_label=-1,
         truncate_legend=-1,
         x_labels=labels,
