@@ -249,7 +249,9 @@ class SurveyPage(WagtailFormMixin, PortalPage):
     content_panels = Page.content_panels + [
         # What respondents read
         FieldPanel("intro"),
-        InlinePanel("form_fields", label=_("Questions"), min_num=1),
+        InlinePanel(
+            "form_fields", heading=_("Questions"), label=_("Question"), min_num=1
+        ),
         FieldPanel("thank_you_text"),
         # When and how
         MultiFieldPanel(
