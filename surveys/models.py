@@ -376,6 +376,19 @@ class SurveyPage(WagtailFormMixin, PortalPage):
 
     # Serving --------------------------------------------------------------------
 
+    def get_sitemap_urls(self, request=None):
+        """Invitation-only forms stay out of the sitemap; published results go in."""
+        entries = [] if self.invitation_only else super().get_sitemap_urls(request)
+        if self.results_published:
+            entries.append(
+                {
+                    "location": self.get_full_url(request) + "results/",
+                    "lastmod": self.last_published_at
+                    or self.latest_revision_created_at,
+                }
+            )
+        return entries
+
     def route(self, request, path_components):
         if path_components == ["results"] and self.live:
             return RouteResult(self, kwargs={"results": True})

@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from surveys.invitations import create_invitations, token_for
+from surveys.invitations import create_invitations, token_for, use_invitation
 from surveys.models import Invitation, SurveyAnswer, SurveyResponse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -162,3 +162,13 @@ def test_non_anonymous_survey_asks_for_the_name(client, make_survey):
     )
 
     assert SurveyResponse.objects.get().form_data["respondent_name"] == "Anna Bērziņa"
+
+
+def test_an_invitation_can_be_used_only_once_even_by_two_requests_at_a_time(survey):
+    invitation, _token = invite(survey)
+    # Both requests loaded the invitation before either of them used it.
+    first_copy = Invitation.objects.get(pk=invitation.pk)
+    second_copy = Invitation.objects.get(pk=invitation.pk)
+
+    assert use_invitation(first_copy) is True
+    assert use_invitation(second_copy) is False

@@ -123,3 +123,19 @@ def test_survey_must_close_after_it_opens(survey):
     with pytest.raises(ValidationError) as error:
         survey.full_clean()
     assert "closes_at" in error.value.message_dict
+
+
+def test_sitemap_lists_published_results_but_not_invitation_only_forms(make_survey):
+    survey = make_survey(invitation_only=True, results_published=True)
+
+    locations = [entry["location"] for entry in survey.get_sitemap_urls()]
+
+    assert locations == [survey.get_full_url() + "results/"]
+
+
+def test_sitemap_lists_an_open_survey_form(make_survey):
+    survey = make_survey(invitation_only=False)
+
+    locations = [entry["location"] for entry in survey.get_sitemap_urls()]
+
+    assert locations == [survey.get_full_url()]
