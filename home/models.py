@@ -264,6 +264,7 @@ class SchoolPage(PortalPage):
         "activities.ActionPlanIndexPage",
         "partners.PartnerIndexPage",
         "stories.StoryIndexPage",
+        "surveys.ReportIndexPage",
     ]
 
     class Meta:

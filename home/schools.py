@@ -54,6 +54,7 @@ SECTIONS: list[Section] = [
     Section(
         "partners.PartnerIndexPage", "Partneri", "partneri", "Partners", "partners"
     ),
+    Section("surveys.ReportIndexPage", "Pārskati", "parskati", "Reports", "reports"),
 ]
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]

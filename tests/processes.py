@@ -21,6 +21,8 @@ PORTAL_VARIABLES = (
     "DEBUG",
     "DJANGO_SETTINGS_MODULE",
     "PORTAL_VAR_DIR",
+    # Set by the browser tests for Playwright; Django's deploy check refuses it.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "partners",
     "stories",
     "search",
+    "surveys",
     "axes",
     "csp",
     "wagtail_localize",
@@ -191,6 +192,16 @@ CELERY_BEAT_SCHEDULE: dict = {
     "partners-remind-expiring-agreements": {
         "task": "partners.tasks.remind_expiring_agreements",
         "schedule": crontab(hour=8, minute=0),
+    },
+    # One reminder to everyone invited to a survey who has not answered yet.
+    "survey-reminders": {
+        "task": "surveys.tasks.send_survey_reminders",
+        "schedule": 3600.0,
+    },
+    # Invited addresses are deleted a while after their survey closes.
+    "survey-invitations-purge": {
+        "task": "surveys.tasks.purge_survey_invitations",
+        "schedule": 24 * 3600.0,
     },
 }
 

@@ -1,0 +1,86 @@
+"""CSV and XLSX export of a survey's responses, for the school's editors."""
+
+import csv
+import io
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from surveys.models import QuestionType
+
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Text a spreadsheet shows as text: a leading quote stops formula injection."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def answer_text(question, value):
+    if value in (None, "", []):
+        return ""
+    if question.field_type == QuestionType.MULTIPLE_CHOICE:
+        return "; ".join(str(question.option_label(v)) for v in value)
+    if question.field_type in {QuestionType.SINGLE_CHOICE, QuestionType.YES_NO}:
+        return str(question.option_label(value))
+    if question.field_type == QuestionType.SCALE:
+        return int(value)
+    return str(value)
+
+
+def response_table(survey):
+    """A header and one row per response, in the survey's language."""
+    questions = survey.questions
+    header = [_("Number"), _("Submitted"), _("Group")]
+    if not survey.anonymous:
+        header.append(_("Name"))
+    header += [question.label for question in questions]
+    rows = []
+    for number, response in enumerate(survey.get_submissions(), start=1):
+        data = response.form_data
+        row = [
+            number,
+            timezone.localtime(response.submit_time).strftime("%Y-%m-%d %H:%M"),
+            response.get_audience_display(),
+        ]
+        if not survey.anonymous:
+            row.append(data.get("respondent_name", ""))
+        row += [answer_text(q, data.get(q.clean_name)) for q in questions]
+        rows.append([safe_cell(value) for value in row])
+    return [safe_cell(str(value)) for value in header], rows
+
+
+def as_csv(survey):
+    header, rows = response_table(survey)
+    buffer = io.StringIO()
+    # A byte-order mark lets spreadsheet programs read Latvian letters correctly.
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def as_xlsx(survey):
+    header, rows = response_table(survey)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Responses")[:31]
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            # Text never becomes a formula, even where the quote was added.
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    for index, _title in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = 24
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,70 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils.module_loading import import_string
+from wagtail.models import Page, Revision
+
+from home.management.commands.load_demo import DEMO_LOADERS
+from surveys.models import ReportPage, SurveyAnswer, SurveyPage, SurveyResponse
+from surveys.results import survey_results
+
+pytestmark = [pytest.mark.django_db]
+
+
+@pytest.fixture
+def demo(db, django_capture_on_commit_callbacks):
+    # Each loader commits on its own under load_demo; wagtail-localize publishes
+    # translations on commit, so the test commits after each loader as well.
+    for dotted_path in DEMO_LOADERS:
+        with django_capture_on_commit_callbacks(execute=True):
+            import_string(dotted_path)()
+
+
+def test_demo_has_lits_water_review_with_about_120_answers(demo):
+    survey = SurveyPage.objects.get(
+        slug="vides-novertejuma-aptauja-2025", locale__language_code="lv"
+    )
+
+    responses = survey.get_submissions()
+    assert responses.count() == 120
+    assert set(responses.values_list("audience", flat=True)) == {
+        "students",
+        "teachers",
+        "administration",
+        "other",
+    }
+    results = survey_results(survey, public=True)
+    assert results.previous_survey.school_year == "2024/2025"
+    assert results.question("dripping_taps").has_previous
+    assert [g.audience for g in results.hidden_groups] == ["other"]
+
+
+def test_demo_report_is_published_with_charts_in_both_languages(client, demo):
+    lv = client.get("/parskati/vides-novertejums-2025/", HTTP_HOST="lit.localhost")
+    en = client.get("/en/reports/vides-novertejums-2025/", HTTP_HOST="lit.localhost")
+
+    assert lv.status_code == en.status_code == 200
+    assert lv.content.decode().count("<svg") == 6
+    english = en.content.decode()
+    assert "Environmental review 2025: water at the college" in english
+    assert "Tap water from my own bottle" in english
+    assert ReportPage.objects.live().count() == 2
+
+
+def test_loading_the_demo_again_changes_no_survey_data(demo):
+    counts = (
+        Page.objects.count(),
+        Revision.objects.count(),
+        SurveyResponse.objects.count(),
+        SurveyAnswer.objects.count(),
+    )
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert (
+        Page.objects.count(),
+        Revision.objects.count(),
+        SurveyResponse.objects.count(),
+        SurveyAnswer.objects.count(),
+    ) == counts
