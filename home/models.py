@@ -161,12 +161,38 @@ class HomePage(PortalPage):
         verbose_name = _("Network home page")
         verbose_name_plural = _("Network home pages")
 
+    LATEST_STORIES = 3
+
     def get_context(self, request, *args, **kwargs):
+        # The areas import home's models, so they are imported here, at use.
+        from activities.progress import completion_by_school
+        from stories.models import adopting_schools, live_stories_in, prepare_cards
+
         context = super().get_context(request, *args, **kwargs)
-        context["schools"] = (
+        schools = list(
             SchoolPage.objects.child_of(self).live().public().order_by("title")
         )
+        completion = completion_by_school(schools)
+        for school in schools:
+            school.completion = completion.get(school.pk)
+        stories = prepare_cards(
+            live_stories_in().order_by("-first_published_at")[: self.LATEST_STORIES]
+        )
+        context.update(
+            {
+                "schools": schools,
+                "latest_stories": stories,
+                "adopters": adopting_schools(stories),
+                "library": self.get_children().live().type(_library_model()).first(),
+            }
+        )
         return context
+
+
+def _library_model():
+    from stories.models import GoodPracticeLibraryPage
+
+    return GoodPracticeLibraryPage
 
 
 class SchoolPage(PortalPage):
