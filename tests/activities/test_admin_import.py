@@ -59,8 +59,7 @@ def test_moderator_upload_publishes_the_plan(client, school, moderator):
     assert ActivityPage.objects.child_of(plan).live().count() == 36
     messages = [str(m) for m in response.wsgi_request._messages]
     assert messages == [
-        "“Action plan 2025/2026” is published: 36 new, 0 updated and 0 unchanged "
-        "activities."
+        f"“{plan.title}” is published: 36 new, 0 updated and 0 unchanged activities."
     ]
 
 

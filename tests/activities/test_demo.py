@@ -119,3 +119,17 @@ def test_loading_the_demo_again_changes_nothing(demo):
     ) == counts
     english = Locale.objects.get(language_code="en")
     assert ActivityPage.objects.filter(locale=english).count() == 36
+
+
+def test_hub_shows_each_schools_completion_of_its_latest_plan(client, demo):
+    plan = demo_plan()
+    completion = plan.grid().completion
+
+    html = client.get("/").content.decode()
+
+    assert "Latgales Industriālais tehnikums" in html
+    assert (
+        f'<meter class="completion__meter" aria-hidden="true" min="0" '
+        f'max="{completion.planned}" value="{completion.done}">'
+    ) in html
+    assert html.count('class="completion__meter"') == 1  # only LIT has a plan
