@@ -6,6 +6,7 @@ edited inline on the activity, so it goes through revisions and moderation.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -52,6 +53,11 @@ SCHOOL_YEAR_MESSAGE = _(
 def validate_school_year(value):
     if parse_school_year(value) is None:
         raise ValidationError(SCHOOL_YEAR_MESSAGE, code="school_year")
+
+
+def in_default_language():
+    """Shared vocabularies are chosen in the default language and shown .localized."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 validate_activity_number = RegexValidator(
@@ -367,6 +373,7 @@ class ActivityPage(PortalPage):
         verbose_name=_("UN sustainable development goals"),
         blank=True,
         related_name="+",
+        limit_choices_to=in_default_language,
     )
 
     content_panels = Page.content_panels + [
