@@ -322,6 +322,12 @@ def _set_months(page, months):
         setattr(page, month.field, month.number in months)
 
 
+def activity_slug(number, title):
+    """'4.1', 'Mācību ekskursijas' -> '4-1-macibu-ekskursijas' (short, ASCII)."""
+    text = f"{str(number).replace('.', '-')} {title}"
+    return cautious_slugify(text)[:70].strip("-")
+
+
 def plan_title(school_year, language_code):
     """A new plan's title, in the language of the school's pages."""
     with translation.override(language_code):
@@ -370,7 +376,7 @@ def _import(school, school_year, rows, user, publish, theme):
     for row in rows:
         page = existing.pop(row.number, None)
         if page is None:
-            slug = cautious_slugify(f"{row.number} {row.title}")[:70].strip("-")
+            slug = activity_slug(row.number, row.title)
             page = plan.add_child(
                 instance=ActivityPage(
                     title=row.title,

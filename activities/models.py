@@ -6,10 +6,10 @@ edited inline on the activity, so it goes through revisions and moderation.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +53,11 @@ SCHOOL_YEAR_MESSAGE = _(
 def validate_school_year(value):
     if parse_school_year(value) is None:
         raise ValidationError(SCHOOL_YEAR_MESSAGE, code="school_year")
+
+
+def in_default_language():
+    """Shared vocabularies are chosen in the default language and shown .localized."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 validate_activity_number = RegexValidator(
@@ -252,6 +257,7 @@ class ActionPlanPage(RoutablePageMixin, PortalPage):
         return (
             ActivityPage.objects.child_of(self)
             .live()
+            .prefetch_related("sdgs")
             .order_by("number_major", "number_minor", "path")
         )
 
@@ -295,10 +301,7 @@ class ActionPlanPage(RoutablePageMixin, PortalPage):
 
     @path("green-flag-pack/", name="green_flag_pack")
     def green_flag_pack(self, request):
-        if not self.live and not getattr(request, "is_preview", False):
-            raise Http404
         context = self.get_context(request)
-        context["activities_with_progress"] = context["grid"].rows
         return TemplateResponse(request, "activities/green_flag_pack.html", context)
 
     def export_csv_text(self):
@@ -370,6 +373,7 @@ class ActivityPage(PortalPage):
         verbose_name=_("UN sustainable development goals"),
         blank=True,
         related_name="+",
+        limit_choices_to=in_default_language,
     )
 
     content_panels = Page.content_panels + [

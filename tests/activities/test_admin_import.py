@@ -59,8 +59,7 @@ def test_moderator_upload_publishes_the_plan(client, school, moderator):
     assert ActivityPage.objects.child_of(plan).live().count() == 36
     messages = [str(m) for m in response.wsgi_request._messages]
     assert messages == [
-        "“Action plan 2025/2026” is published: 36 new, 0 updated and 0 unchanged "
-        "activities."
+        f"“{plan.title}” is published: 36 new, 0 updated and 0 unchanged activities."
     ]
 
 
@@ -180,3 +179,16 @@ def test_admin_form_refuses_a_second_plan_for_the_same_year(client, school, mode
         response.content.decode()
     )
     assert ActionPlanPage.objects.count() == 1
+
+
+def test_activity_editor_offers_each_sdg_once(client, school, moderator):
+    client.force_login(moderator)
+    upload(client, school, HEADER + "1,Sēdes,x\n")
+    activity = ActivityPage.objects.get()
+
+    html = client.get(
+        reverse("wagtailadmin_pages:edit", args=[activity.pk])
+    ).content.decode()
+
+    assert html.count('name="sdgs"') == 17
+    assert "Clean water and sanitation" not in html  # the English rows
