@@ -65,15 +65,18 @@ run: demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000 
 	@echo "Serving http://127.0.0.1:$(WEB_PORT)/ (admin: /admin/). Ctrl-C stops everything."
 	WEB_PORT=$(WEB_PORT) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start
 
+# Both cores: tests that share Redis and a Celery worker stay on one of them.
+PARALLEL ?= -n 2 --dist loadgroup
+
 test: install-dev ## Run the whole suite: SQLite pass, then the PostgreSQL pass
-	$(BIN)/pytest
-	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "postgres or postgres_only"
+	$(BIN)/pytest $(PARALLEL)
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest $(PARALLEL) -m "postgres or postgres_only"
 
 test-fast: install-dev ## Run the SQLite pass without browser and integration tests
-	$(BIN)/pytest -m "not browser and not integration"
+	$(BIN)/pytest $(PARALLEL) -m "not browser and not integration"
 
 test-postgres: install-dev ## Run only the PostgreSQL pass
-	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m "postgres or postgres_only"
+	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest $(PARALLEL) -m "postgres or postgres_only"
 
 test-integration: install-dev ## Run only the tests that use real Redis, workers and SMTP
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -m integration

@@ -42,6 +42,11 @@ def on_postgres():
 
 
 def pytest_collection_modifyitems(config, items):
+    # Tests with real services share one Redis queue: under pytest-xdist they run
+    # on the same worker, one after another (make test uses --dist loadgroup).
+    for item in items:
+        if item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.xdist_group("services"))
     if on_postgres():
         url = os.environ.get("DATABASE_URL", "")
         if not reachable(url, 5432):
