@@ -68,6 +68,27 @@ def pytest_collection_modifyitems(config, items):
         items[:] = selected
 
 
+@pytest.fixture(scope="module")
+def demo_network_once(django_db_setup, django_db_blocker):
+    """The whole demo network, loaded once per test module and rolled back after it.
+
+    Loading it takes many seconds; modules that read it share one load. Each test
+    still runs in its own savepoint, so what one test changes is undone for the
+    next. Not for tests with transaction=True, which cannot run inside it.
+    """
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import TestCase
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def redis_url():
     require_service("Redis", REDIS_TEST_URL, 6379)

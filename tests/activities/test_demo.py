@@ -14,10 +14,8 @@ pytestmark = [pytest.mark.django_db]
 
 
 @pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    # wagtail-localize publishes translations once the transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
+def demo(demo_network_once, db):
+    """The demo network, shared by this module's tests."""
 
 
 def demo_plan(language_code="lv"):

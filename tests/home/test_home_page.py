@@ -8,10 +8,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 @pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    # wagtail-localize publishes translations once the transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
+def demo(demo_network_once, db):
+    """The demo network, shared by this module's tests."""
 
 
 def test_home_page_answers_in_latvian_at_the_root(client, demo):

@@ -1,9 +1,6 @@
 """The demo network's stories: enough to show the library, with adoptions."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 
 from stories.models import GoodPracticeLibraryPage, GoodPracticeStoryPage, StoryAdoption
@@ -12,9 +9,8 @@ pytestmark = [pytest.mark.django_db]
 
 
 @pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
+def demo(demo_network_once, db):
+    """The demo network, shared by this module's tests."""
 
 
 def latvian_stories():

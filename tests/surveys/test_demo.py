@@ -2,10 +2,8 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.utils.module_loading import import_string
 from wagtail.models import Page, Revision
 
-from home.management.commands.load_demo import DEMO_LOADERS
 from surveys.models import ReportPage, SurveyAnswer, SurveyPage, SurveyResponse
 from surveys.results import survey_results
 
@@ -13,12 +11,8 @@ pytestmark = [pytest.mark.django_db]
 
 
 @pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    # Each loader commits on its own under load_demo; wagtail-localize publishes
-    # translations on commit, so the test commits after each loader as well.
-    for dotted_path in DEMO_LOADERS:
-        with django_capture_on_commit_callbacks(execute=True):
-            import_string(dotted_path)()
+def demo(demo_network_once, db):
+    """The demo network, shared by this module's tests."""
 
 
 def test_demo_has_lits_water_review_with_about_120_answers(demo):
