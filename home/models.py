@@ -119,7 +119,11 @@ class HomePage(PortalPage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SchoolPage", "home.ContentPage"]
+    subpage_types = [
+        "home.SchoolPage",
+        "home.ContentPage",
+        "events.NetworkCalendarPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -223,7 +227,7 @@ class SchoolPage(PortalPage):
     ]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "events.EventIndexPage"]
 
     class Meta:
         verbose_name = _("School")

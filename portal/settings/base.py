@@ -8,6 +8,7 @@ SQLite, a file-system Celery broker and mail written as .eml files under var/.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -174,12 +176,30 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.requeue_stale",
         "schedule": 120.0,
     },
+    "events-reminders": {"task": "events.tasks.send_due_reminders", "schedule": 300.0},
+    "events-participant-lists": {
+        "task": "events.tasks.send_participant_lists",
+        "schedule": 3600.0,
+    },
+    "events-organiser-digests": {
+        "task": "events.tasks.send_organiser_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "events-anonymise": {
+        "task": "events.tasks.anonymise_registrations",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # Wagtail's own background tasks (django-tasks) and wagtail-localize's jobs run on
 # the same Celery queue as the portal's tasks (see notifications/backends.py).
 TASKS = {"default": {"BACKEND": "notifications.backends.CeleryTaskBackend"}}
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "notifications.backends.CeleryJobBackend"}
+
+# Events: registrations are anonymised this many days after the event; the
+# registration form takes this many submissions a minute from one address.
+EVENTS_ANONYMISE_AFTER_DAYS = env.int("EVENTS_ANONYMISE_AFTER_DAYS", default=180)
+EVENTS_SUBMISSIONS_PER_MINUTE = env.int("EVENTS_SUBMISSIONS_PER_MINUTE", default=10)
 
 # Mail ------------------------------------------------------------------------
 
