@@ -8,7 +8,27 @@ from events.models.pages import EventType
 MAX_NAME = 150
 
 
-class RegistrationForm(forms.Form):
+class AccessibleErrorsMixin:
+    """Ties each field's help text and errors to its input with aria-describedby.
+
+    The ids match templates/events/_form_field.html.
+    """
+
+    def full_clean(self):
+        super().full_clean()
+        for name, field in self.fields.items():
+            bound = self[name]
+            ids = []
+            if field.help_text:
+                ids.append(f"{bound.auto_id}_helptext")
+            if name in self.errors:
+                ids.append(f"{bound.auto_id}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class RegistrationForm(AccessibleErrorsMixin, forms.Form):
     name = forms.CharField(label=_("Name and surname"), max_length=MAX_NAME)
     email = forms.EmailField(label=_("E-mail"), max_length=254)
     organisation = forms.CharField(label=_("School or organisation"), max_length=200)
@@ -95,7 +115,7 @@ def clean_participants(value, event):
     return value
 
 
-class ChangeParticipantsForm(forms.Form):
+class ChangeParticipantsForm(AccessibleErrorsMixin, forms.Form):
     participants = forms.IntegerField(
         label=_("Number of participants"),
         error_messages={"invalid": _("Enter the number of participants as digits.")},
@@ -112,7 +132,7 @@ class ChangeParticipantsForm(forms.Form):
         return clean_participants(self.cleaned_data["participants"], self.event)
 
 
-class SubscriptionForm(forms.Form):
+class SubscriptionForm(AccessibleErrorsMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     event_types = forms.MultipleChoiceField(
         label=_("Only these kinds of events (none chosen: all)"),

@@ -85,3 +85,25 @@ def registration_post(**overrides):
     }
     data.update(overrides)
     return data
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The submission rate limit counts in the cache; each test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def english(django_capture_on_commit_callbacks):
+    """Translate an event into English; messages on it then read the same always."""
+
+    def translate_event(event):
+        with django_capture_on_commit_callbacks(execute=True):
+            page = translate(event, "en", {event.title: f"{event.title} (EN)"})
+        return EventPage.objects.get(pk=page.pk)
+
+    return translate_event
