@@ -11,8 +11,20 @@ from home.schools import create_school
 from home.translation import translate
 
 
+def ensure_tree_roots():
+    """Transactional tests flush the tables, roots made by migrations included."""
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _created = Locale.objects.get_or_create(language_code="lv")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def school(db, django_capture_on_commit_callbacks):
+    ensure_tree_roots()
     # Two blocks: the hub's translation is published on commit.
     with django_capture_on_commit_callbacks(execute=True):
         load_hub()
