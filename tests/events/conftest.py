@@ -56,7 +56,7 @@ def make_event(index, django_capture_on_commit_callbacks):
             "organiser_email": "organiser@lit.example",
         }
         values.update(fields)
-        event = EventPage(title=title, **values)
+        event = EventPage(title=title, live=publish, **values)
         index.add_child(instance=event)
         if publish:
             with django_capture_on_commit_callbacks(execute=True):
