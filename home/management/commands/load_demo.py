@@ -4,6 +4,7 @@ from django.utils.module_loading import import_string
 # Each area adds its demo content here, in the order the content depends on.
 DEMO_LOADERS = [
     "home.demo.load",
+    "events.demo.load",
 ]
 
 
