@@ -63,6 +63,10 @@ GLOBAL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtail_localize", "submit_translation"),
     ("notifications", "view_outboxmessage"),
+    # Registrations of the school's own events (the admin shows no others).
+    ("events", "view_registration"),
+    ("events", "add_registration"),
+    ("events", "change_registration"),
 ]
 
 
