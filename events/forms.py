@@ -51,7 +51,10 @@ class RegistrationForm(AccessibleErrorsMixin, forms.Form):
     )
     # A field people never see; bots fill it in.
     website = forms.CharField(
-        label=_("Leave this field empty"), required=False, max_length=200
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     def __init__(self, *args, event, **kwargs):
@@ -141,7 +144,10 @@ class SubscriptionForm(AccessibleErrorsMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     website = forms.CharField(
-        label=_("Leave this field empty"), required=False, max_length=200
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     def clean_website(self):
