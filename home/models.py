@@ -154,6 +154,7 @@ class HomePage(PortalPage):
         "home.AccessibilityStatementPage",
         "home.PrivacyNoticePage",
         "stories.GoodPracticeLibraryPage",
+        "events.NetworkCalendarPage",
     ]
     max_count_per_parent = 1
 
@@ -288,6 +289,7 @@ class SchoolPage(PortalPage):
         "home.ContentPage",
         "home.AccessibilityStatementPage",
         "activities.ActionPlanIndexPage",
+        "events.EventIndexPage",
         "partners.PartnerIndexPage",
         "stories.StoryIndexPage",
         "surveys.ReportIndexPage",

@@ -14,6 +14,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
+    Page,
     Site,
     Workflow,
     WorkflowPage,
@@ -44,6 +45,7 @@ SECTIONS: list[Section] = [
         "Action plans",
         "action-plans",
     ),
+    Section("events.EventIndexPage", "Pasākumi", "pasakumi", "Events", "events"),
     Section(
         "stories.StoryIndexPage",
         "Labās prakses stāsti",
@@ -79,6 +81,10 @@ GLOBAL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtail_localize", "submit_translation"),
     ("notifications", "view_outboxmessage"),
+    # Registrations of the school's own events (the admin shows no others).
+    ("events", "view_registration"),
+    ("events", "add_registration"),
+    ("events", "change_registration"),
 ]
 
 
@@ -164,6 +170,21 @@ def _ensure_workflow(name, moderators, pages):
     return workflow
 
 
+def _recount_children(page_ids):
+    """Write each page's true child count.
+
+    wagtail-localize publishes a new translation when the transaction commits,
+    from a revision saved before children were added under it, and the publish
+    writes that revision's stale child count back (the page then shows no
+    children). Queued after those publishes, this puts the count right; it can
+    go when wagtail-localize publishes from the current row.
+    """
+    for page in Page.objects.filter(pk__in=page_ids):
+        # Not get_children(): treebeard answers "no children" from numchild itself.
+        children = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1)
+        Page.objects.filter(pk=page.pk).update(numchild=children.count())
+
+
 @transaction.atomic
 def create_school(name, slug, hostname=None, city="", **page_fields):
     """Create or complete a school; running it again changes nothing.
@@ -221,5 +242,7 @@ def create_school(name, slug, hostname=None, city="", **page_fields):
                 % {"host": hostname, "site": site.site_name or site.hostname}
             )
         SchoolSettings.for_site(site)
+    tree = [hub, school, school_en, *sections, *hub.get_translations()]
+    transaction.on_commit(lambda: _recount_children([page.pk for page in tree]))
     school.sections = sections
     return school

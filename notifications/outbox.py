@@ -29,7 +29,9 @@ def _queue(message_id):
         deliver_message.delay(message_id)
     except Exception:  # The broker is down: the sweep queues the row later.
         logger.warning(
-            "Could not queue outbox message %s; the sweep will retry", message_id
+            "Could not queue outbox message %s; the sweep will retry",
+            message_id,
+            exc_info=True,
         )
 
 

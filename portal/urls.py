@@ -4,10 +4,16 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.api import EventsAPIViewSet
 from home.sitemaps import PortalSitemap
+from home.views import privacy_notice
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("events", EventsAPIViewSet)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +22,7 @@ urlpatterns = [
         "sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:
@@ -24,6 +31,8 @@ if settings.DEBUG:
 # Latvian pages live at /, English ones under /en/.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("subscriptions/", include("events.urls")),
+    path("privacy-notice/", privacy_notice, name="privacy_notice"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -203,12 +203,29 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "surveys.tasks.purge_survey_invitations",
         "schedule": 24 * 3600.0,
     },
+    "events-reminders": {"task": "events.tasks.send_due_reminders", "schedule": 300.0},
+    "events-participant-lists": {
+        "task": "events.tasks.send_participant_lists",
+        "schedule": 3600.0,
+    },
+    "events-organiser-digests": {
+        "task": "events.tasks.send_organiser_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "events-anonymise": {
+        "task": "events.tasks.anonymise_registrations",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # Wagtail's own background tasks (django-tasks) and wagtail-localize's jobs run on
 # the same Celery queue as the portal's tasks (see notifications/backends.py).
 TASKS = {"default": {"BACKEND": "notifications.backends.CeleryTaskBackend"}}
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "notifications.backends.CeleryJobBackend"}
+
+# Events: registrations are anonymised this many days after the event; the
+# registration form takes this many submissions a minute from one address.
+EVENTS_SUBMISSIONS_PER_MINUTE = env.int("EVENTS_SUBMISSIONS_PER_MINUTE", default=10)
 
 # Mail ------------------------------------------------------------------------
 

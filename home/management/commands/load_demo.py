@@ -6,6 +6,7 @@ DEMO_LOADERS = [
     "home.demo.load",
     "activities.demo.load",
     "partners.demo.load",
+    "events.demo.load",
     "stories.demo.load",
     "surveys.demo.load",
 ]

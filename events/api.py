@@ -1,0 +1,37 @@
+"""Events in Wagtail's API v2: public facts and seat counts, never personal data."""
+
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from events.models import EventPage
+
+EVENT_FIELDS = [
+    "event_type",
+    "audience",
+    "start",
+    "end",
+    "all_day",
+    "status",
+    "school_name",
+    "location_name",
+    "capacity",
+    "seats_left",
+    "waitlist_length",
+    "registration_status",
+    "ics_url",
+]
+
+
+class EventsAPIViewSet(PagesAPIViewSet):
+    """`/api/v2/events/`: the live, public events of the site, soonest first.
+
+    Registrations are not an API field of EventPage, so no name or e-mail can
+    be asked for with `?fields=`.
+    """
+
+    name = "events"
+    model = EventPage
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + EVENT_FIELDS
+
+    def get_queryset(self):
+        base = self.get_base_queryset().values_list("pk", flat=True)
+        return EventPage.objects.filter(pk__in=base).order_by("start", "pk")

@@ -1,0 +1,227 @@
+"""The public registration, change and subscription forms, and the editors' forms."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from events.models.pages import EventType
+
+MAX_NAME = 150
+
+
+class AccessibleErrorsMixin:
+    """Ties each field's help text and errors to its input with aria-describedby.
+
+    The ids match templates/events/_form_field.html.
+    """
+
+    def full_clean(self):
+        super().full_clean()
+        for name, field in self.fields.items():
+            bound = self[name]
+            ids = []
+            if field.help_text:
+                ids.append(f"{bound.auto_id}_helptext")
+            if name in self.errors:
+                ids.append(f"{bound.auto_id}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class RegistrationForm(AccessibleErrorsMixin, forms.Form):
+    name = forms.CharField(label=_("Name and surname"), max_length=MAX_NAME)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    organisation = forms.CharField(label=_("School or organisation"), max_length=200)
+    participants = forms.IntegerField(
+        label=_("Number of participants"),
+        initial=1,
+        error_messages={"invalid": _("Enter the number of participants as digits.")},
+    )
+    note = forms.CharField(
+        label=_("Note for the organiser"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the school processes these data to organise the event."),
+        error_messages={
+            "required": _("Registration needs your consent to process the data.")
+        },
+    )
+    # A field people never see; bots fill it in.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["participants"].widget.attrs.update(
+            min=1, max=event.max_participants
+        )
+        self.fields["participants"].help_text = _(
+            "A teacher may register a whole group: up to %(max)d participants."
+        ) % {"max": event.max_participants}
+        if event.max_participants == 1:
+            self.fields["participants"].widget = forms.HiddenInput()
+        self.question_fields = []
+        for question in event.questions.all():
+            name = f"question_{question.pk}"
+            if question.kind == "long_text":
+                field = forms.CharField(
+                    widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+                )
+            elif question.kind == "choice":
+                choices = [(c, c) for c in question.choice_list()]
+                field = forms.ChoiceField(
+                    choices=[("", "—")] + choices, widget=forms.Select
+                )
+            elif question.kind == "checkbox":
+                field = forms.BooleanField()
+            else:
+                field = forms.CharField(max_length=500)
+            field.label = question.label
+            field.help_text = question.help_text
+            field.required = question.required
+            self.fields[name] = field
+            self.question_fields.append((name, question))
+
+    def clean_participants(self):
+        return clean_participants(self.cleaned_data["participants"], self.event)
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(
+                _("This form looks filled in by a program. Please try again.")
+            )
+        return ""
+
+    def answers(self):
+        return {
+            question.label: self.cleaned_data.get(name)
+            for name, question in self.question_fields
+        }
+
+
+def clean_participants(value, event):
+    if value < 1:
+        raise forms.ValidationError(_("Register at least one participant."))
+    if value > event.max_participants:
+        raise forms.ValidationError(
+            _("One registration can have at most %(max)d participants.")
+            % {"max": event.max_participants}
+        )
+    return value
+
+
+class ChangeParticipantsForm(AccessibleErrorsMixin, forms.Form):
+    participants = forms.IntegerField(
+        label=_("Number of participants"),
+        error_messages={"invalid": _("Enter the number of participants as digits.")},
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["participants"].widget.attrs.update(
+            min=1, max=event.max_participants
+        )
+
+    def clean_participants(self):
+        return clean_participants(self.cleaned_data["participants"], self.event)
+
+
+class SubscriptionForm(AccessibleErrorsMixin, forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    event_types = forms.MultipleChoiceField(
+        label=_("Only these kinds of events (none chosen: all)"),
+        choices=EventType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(
+                _("This form looks filled in by a program. Please try again.")
+            )
+        return ""
+
+
+class EventChangeForm(forms.Form):
+    """An editor's announced change: new time or place, or a cancellation."""
+
+    cancel_event = forms.BooleanField(label=_("Cancel the event"), required=False)
+    start = forms.DateTimeField(
+        label=_("Starts"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    end = forms.DateTimeField(
+        label=_("Ends"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    all_day = forms.BooleanField(label=_("All day"), required=False)
+    location_name = forms.CharField(label=_("Place"), max_length=200, required=False)
+    location_address = forms.CharField(
+        label=_("Address"), max_length=250, required=False
+    )
+    reason = forms.CharField(
+        label=_("Reason (sent to the registrants)"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "start": event.local_start().replace(tzinfo=None),
+                "end": event.local_end().replace(tzinfo=None),
+                "all_day": event.all_day,
+                "location_name": event.location_name,
+                "location_address": event.location_address,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.event = event
+
+    def clean(self):
+        data = super().clean()
+        if data.get("cancel_event"):
+            return data
+        start, end = data.get("start"), data.get("end")
+        if not start or not end:
+            raise forms.ValidationError(_("Give the new start and end."))
+        if end < start:
+            self.add_error("end", _("The event cannot end before it starts."))
+        changes = self.changes()
+        if not changes and not self.errors:
+            raise forms.ValidationError(
+                _("Nothing changed: change the time or the place, or cancel.")
+            )
+        return data
+
+    def changes(self):
+        data = self.cleaned_data
+        changes = {}
+        for field in ("start", "end", "all_day", "location_name", "location_address"):
+            if data.get(field) != getattr(self.event, field):
+                changes[field] = data.get(field)
+        return changes
+
+
+class MessageRegistrantsForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea, max_length=5000)

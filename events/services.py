@@ -1,0 +1,253 @@
+"""Registration and event changes: every seat is counted under a lock on the event.
+
+PostgreSQL: `select_for_update()` on the event row inside one transaction makes
+concurrent registrations for one event queue up, each seeing the seats the one
+before it took (the approach pretix documents for its quotas). SQLite ignores
+SELECT FOR UPDATE, but the portal opens every SQLite transaction IMMEDIATE (see
+settings), which takes the database's write lock at BEGIN: the same queue.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from events import notifications
+from events.models import EventChange, EventPage, Registration
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be taken; the message is shown to the person."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class RegistrationData:
+    name: str
+    email: str
+    organisation: str
+    participants: int
+    note: str = ""
+    answers: dict | None = None
+    language: str = "lv"
+
+
+def lock_event(event) -> EventPage:
+    """The default-locale event, re-read under a row lock held until commit."""
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.canonical.pk)
+
+
+def _confirmed_seats(event):
+    total = Registration.objects.filter(
+        event=event, status=Registration.Status.CONFIRMED
+    ).aggregate(total=Sum("participants"))["total"]
+    return total or 0
+
+
+def _free_seats(event):
+    if event.capacity is None:
+        return None
+    return event.capacity - _confirmed_seats(event)
+
+
+def check_open(event):
+    status = event.registration_status
+    messages = {
+        "none": _("This event does not take registrations."),
+        "cancelled": _("This event is cancelled."),
+        "not_open": _("Registration has not opened yet."),
+        "closed": _("Registration is closed."),
+        "full": _("All seats are taken and there is no waiting list."),
+    }
+    if status in messages:
+        raise RegistrationError(messages[status])
+
+
+def check_participants(event, participants):
+    if participants < 1:
+        raise RegistrationError(
+            _("Register at least one participant."), field="participants"
+        )
+    if participants > event.max_participants:
+        raise RegistrationError(
+            _("One registration can have at most %(max)d participants.")
+            % {"max": event.max_participants},
+            field="participants",
+        )
+
+
+@transaction.atomic
+def register(event, data: RegistrationData, *, user=None, force=False) -> Registration:
+    """Take a registration: confirmed if its seats are free, else waitlisted.
+
+    `force` (an editor adding someone by hand) skips the open/closed window.
+    """
+    event = lock_event(event)
+    if not force:
+        check_open(event)
+    check_participants(event, data.participants)
+    email = data.email.strip().lower()
+    if (
+        email
+        and Registration.objects.filter(
+            event=event, email=email, status__in=Registration.ACTIVE
+        ).exists()
+    ):
+        raise RegistrationError(
+            _("This e-mail address is already registered for this event."),
+            field="email",
+        )
+    free = _free_seats(event)
+    waitlisted_before = Registration.objects.filter(
+        event=event, status=Registration.Status.WAITLISTED
+    ).exists()
+    if free is None or (data.participants <= free and not waitlisted_before):
+        status = Registration.Status.CONFIRMED
+    elif event.waitlist_enabled:
+        status = Registration.Status.WAITLISTED
+    else:
+        raise RegistrationError(
+            _("Only %(free)d seats are left.") % {"free": max(free, 0)},
+            field="participants",
+        )
+    registration = Registration.objects.create(
+        event=event,
+        status=status,
+        name=data.name.strip(),
+        email=email,
+        organisation=data.organisation.strip(),
+        participants=data.participants,
+        note=data.note.strip(),
+        answers=data.answers or {},
+        language=data.language,
+        consent_at=timezone.now(),
+        added_by=user,
+    )
+    notifications.registration_received(registration)
+    notifications.organiser_new_registration(registration)
+    return registration
+
+
+def _promote(event):
+    """Confirm waitlisted registrations in arrival order while their seats fit."""
+    promoted = []
+    waiting = Registration.objects.filter(
+        event=event, status=Registration.Status.WAITLISTED
+    ).order_by("created_at", "pk")
+    for registration in waiting:
+        free = _free_seats(event)
+        if free is not None and registration.participants > free:
+            break  # Nobody jumps the queue.
+        registration.status = Registration.Status.CONFIRMED
+        registration.promoted_at = timezone.now()
+        registration.save(update_fields=["status", "promoted_at", "updated_at"])
+        notifications.registration_promoted(registration)
+        promoted.append(registration)
+    return promoted
+
+
+@transaction.atomic
+def cancel(registration) -> list:
+    """Cancel a registration and promote the waiting list; returns who moved up."""
+    event = lock_event(registration.event)
+    registration = Registration.objects.get(pk=registration.pk)
+    if not registration.is_active:
+        return []
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    notifications.registration_cancelled(registration)
+    return _promote(event)
+
+
+@transaction.atomic
+def change_participants(registration, participants) -> Registration:
+    event = lock_event(registration.event)
+    registration = Registration.objects.get(pk=registration.pk)
+    if not registration.is_active:
+        raise RegistrationError(_("This registration is cancelled."))
+    if event.is_past or event.is_cancelled:
+        raise RegistrationError(_("This event can no longer be changed."))
+    check_participants(event, participants)
+    grows = participants - registration.participants
+    if registration.status == Registration.Status.CONFIRMED and grows > 0:
+        free = _free_seats(event)
+        if free is not None and grows > free:
+            raise RegistrationError(
+                _("Only %(free)d more seats are free.") % {"free": max(free, 0)},
+                field="participants",
+            )
+    registration.participants = participants
+    registration.save(update_fields=["participants", "updated_at"])
+    _promote(event)
+    registration.refresh_from_db()
+    return registration
+
+
+ANONYMOUS = {"name": "—", "email": "", "organisation": "—", "note": "", "answers": {}}
+
+
+@transaction.atomic
+def erase(registration):
+    """Cancel (freeing seats) and remove the person's data from the registration."""
+    if registration.is_active:
+        cancel(registration)
+    Registration.objects.filter(pk=registration.pk).update(
+        **ANONYMOUS, anonymised_at=timezone.now(), updated_at=timezone.now()
+    )
+
+
+# Editor actions -------------------------------------------------------------------
+
+CHANGE_FIELDS = ["start", "end", "all_day", "location_name", "location_address"]
+
+
+def _snapshot(page):
+    values = {}
+    for field in CHANGE_FIELDS:
+        value = getattr(page, field)
+        values[field] = value.isoformat() if hasattr(value, "isoformat") else value
+    return values
+
+
+@transaction.atomic
+def change_event(event, *, user, reason, cancel_event=False, **changes) -> EventChange:
+    """Announce a change of time or place (or a cancellation) to every registrant.
+
+    Applies the change to every translation and publishes it, raises the
+    iCalendar SEQUENCE, records an EventChange and writes the mails.
+    """
+    canonical = lock_event(event)
+    if canonical.is_cancelled:
+        raise RegistrationError(_("This event is already cancelled."))
+    previous = _snapshot(canonical)
+    sequence = canonical.sequence + 1
+    for page in canonical.get_translations(inclusive=True).specific():
+        draft = page.get_latest_revision_as_object()
+        for field, value in changes.items():
+            if field in CHANGE_FIELDS:
+                setattr(draft, field, value)
+        draft.sequence = sequence
+        if cancel_event:
+            draft.status = EventPage.Status.CANCELLED
+        revision = draft.save_revision(user=user, log_action=True)
+        if page.live:
+            revision.publish(user=user)
+    canonical.refresh_from_db()
+    change = EventChange.objects.create(
+        event=canonical,
+        kind=EventChange.Kind.CANCELLED if cancel_event else EventChange.Kind.CHANGED,
+        reason=reason,
+        previous=previous,
+        current=_snapshot(canonical),
+        sequence=sequence,
+        user=user,
+    )
+    notifications.event_changed(canonical, change)
+    return change

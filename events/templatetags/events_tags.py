@@ -1,0 +1,44 @@
+import datetime
+
+from django import template
+from django.template.defaultfilters import date as format_date
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.models.pages import RIGA
+
+register = template.Library()
+
+
+def when(start, end, all_day):
+    start = timezone.localtime(start, RIGA)
+    end = timezone.localtime(end, RIGA)
+    if all_day:
+        if start.date() == end.date():
+            return format_date(start, "j. F Y")
+        return f"{format_date(start, 'j. F')} – {format_date(end, 'j. F Y')}"
+    if start.date() == end.date():
+        return f"{format_date(start, 'j. F Y, H:i')}–{format_date(end, 'H:i')}"
+    return f"{format_date(start, 'j. F Y, H:i')} – {format_date(end, 'j. F Y, H:i')}"
+
+
+@register.simple_tag
+def event_when(event):
+    """The event's dates and times in Latvian time, in the page's language."""
+    return when(event.start, event.end, event.all_day)
+
+
+@register.simple_tag
+def mail_when(event):
+    """The same, for the ISO dates of a mail's stored context."""
+    start = datetime.datetime.fromisoformat(event["start"])
+    end = datetime.datetime.fromisoformat(event["end"])
+    return when(start, end, event["all_day"])
+
+
+@register.filter
+def iso_datetime(value):
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return _("unknown")
