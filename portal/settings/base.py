@@ -198,6 +198,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "surveys.tasks.send_survey_reminders",
         "schedule": 3600.0,
     },
+    # Outside submitters' contact details are forgotten a while after the decision.
+    "stories-forget-submitters": {
+        "task": "stories.tasks.forget_story_submitters",
+        "schedule": crontab(hour=4, minute=0),
+    },
     # Invited addresses are deleted a while after their survey closes.
     "survey-invitations-purge": {
         "task": "surveys.tasks.purge_survey_invitations",

@@ -22,7 +22,7 @@ def test_event_page_shows_the_form_with_consent_and_privacy_link(client, worksho
     html = client.get(workshop.url).content.decode()
 
     assert 'name="consent"' in html
-    assert 'href="/privacy/"' in html
+    assert 'href="/privacy-notice/"' in html
     assert "20" in html  # seats left
 
 

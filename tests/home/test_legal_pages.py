@@ -53,3 +53,11 @@ def test_privacy_notice_states_the_retention_the_clean_up_tasks_use(client, lega
     assert "Anonymised 120 days after the event." in english
     assert "deleted 30 days after the survey closes" in english
     assert "removed 400 days after the story" in english
+
+
+def test_forms_link_the_privacy_notice_in_the_visitors_language(client, legal):
+    latvian = client.get("/privacy-notice/")
+    english = client.get("/en/privacy-notice/")
+
+    assert latvian.status_code == 302 and latvian.url == "/privatums/"
+    assert english.status_code == 302 and english.url == "/en/privacy/"
