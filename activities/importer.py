@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.coreutils import cautious_slugify, find_available_slug
 
@@ -321,8 +322,16 @@ def _set_months(page, months):
         setattr(page, month.field, month.number in months)
 
 
-def plan_title(school_year):
-    return _("Action plan %(year)s") % {"year": school_year}
+def activity_slug(number, title):
+    """'4.1', 'Mācību ekskursijas' -> '4-1-macibu-ekskursijas' (short, ASCII)."""
+    text = f"{str(number).replace('.', '-')} {title}"
+    return cautious_slugify(text)[:70].strip("-")
+
+
+def plan_title(school_year, language_code):
+    """A new plan's title, in the language of the school's pages."""
+    with translation.override(language_code):
+        return _("Action plan %(year)s") % {"year": school_year}
 
 
 @transaction.atomic
@@ -349,7 +358,7 @@ def _import(school, school_year, rows, user, publish, theme):
     if plan is None:
         plan = index.add_child(
             instance=ActionPlanPage(
-                title=plan_title(school_year),
+                title=plan_title(school_year, index.locale.language_code),
                 slug=find_available_slug(index, school_year.replace("/", "-")),
                 school_year=school_year,
                 theme=theme,
@@ -367,7 +376,7 @@ def _import(school, school_year, rows, user, publish, theme):
     for row in rows:
         page = existing.pop(row.number, None)
         if page is None:
-            slug = cautious_slugify(f"{row.number} {row.title}")[:70].strip("-")
+            slug = activity_slug(row.number, row.title)
             page = plan.add_child(
                 instance=ActivityPage(
                     title=row.title,

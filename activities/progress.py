@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from activities.models import ActionPlanPage, ActivityPage, ActivityProgress
 from activities.months import (
-    MONTHS_BY_NUMBER,
     PLANNED_FIELDS,
     SCHOOL_MONTHS,
     school_month_index,
@@ -223,7 +222,3 @@ def completion_by_school(schools, school_year=None):
     for school_pk, plan in chosen.items():
         result[school_pk] = completions[plan.pk]
     return result
-
-
-def month_label(number):
-    return MONTHS_BY_NUMBER[number].name

@@ -1,7 +1,7 @@
 """Translating content through wagtail-localize from code (demo content, imports)."""
 
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -43,8 +43,17 @@ def translate(instance, language_code, strings, user=None, publish=True):
                 "last_translated_by": user,
             },
         )
-    translation.save_target(user=user, publish=publish)
-    return instance.get_translation(locale)
+    translation.save_target(user=user, publish=False)
+    target = instance.get_translation(locale)
+    if publish and isinstance(target, DraftStateMixin):
+        # wagtail-localize publishes on commit, with the page object it loaded
+        # before: when children are added to the translation in the same
+        # transaction (a school's sections, a plan's activities), that stale
+        # object is saved back with numchild=0 and the children can no longer be
+        # reached. Publishing now, from the stored revision, avoids it. This can
+        # go once wagtail-localize publishes a freshly loaded object.
+        target.get_latest_revision().publish(user=user)
+    return target
 
 
 def ensure_translation(instance, language_code, strings):

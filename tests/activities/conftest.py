@@ -2,8 +2,11 @@ import csv
 from pathlib import Path
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from activities.importer import import_plan, parse_rows, read_table
+from activities.months import SCHOOL_MONTHS
 from home.demo import load_hub
 from home.schools import create_school
 
@@ -18,6 +21,22 @@ SEED_CSV = (
 def seed_rows():
     with SEED_CSV.open(encoding="utf-8", newline="") as handle:
         return list(csv.reader(handle))
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Tests read messages in English; Latvian is the default and is translated."""
+    with translation.override("en"):
+        yield
+
+
+def render_grid(plan, language="en"):
+    """The month grid of `plan` as the plan page renders it, in `language`."""
+    with translation.override(language):
+        return render_to_string(
+            "activities/includes/month_grid.html",
+            {"page": plan, "grid": plan.grid(), "months": SCHOOL_MONTHS},
+        )
 
 
 @pytest.fixture

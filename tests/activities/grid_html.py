@@ -86,10 +86,20 @@ def parse_grid(html):
 
 
 def grid_as_csv_rows(html):
-    """The grid as the import format: [nr, activity, 'x' or '' per month]."""
+    """The grid as the import format: [nr, activity, 'x' or '' per month].
+
+    A planned cell must show a mark and say what it means to screen readers, in
+    whatever language the page is in; an empty cell must be empty.
+    """
     rows = []
     for row in parse_grid(html).rows:
         nr, title, *cells = row["cells"]
-        marks = ["x" if "planned in" in cell["hidden"] else "" for cell in cells]
+        marks = []
+        for cell in cells:
+            planned = "is-planned" in cell["class"]
+            assert bool(cell["visible"].strip()) == bool(cell["hidden"].strip())
+            if planned:
+                assert cell["visible"].strip() and cell["hidden"].strip()
+            marks.append("x" if planned else "")
         rows.append([nr["visible"].strip(), title["visible"].strip(), *marks])
     return rows

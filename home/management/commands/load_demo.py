@@ -4,6 +4,7 @@ from django.utils.module_loading import import_string
 # Each area adds its demo content here, in the order the content depends on.
 DEMO_LOADERS = [
     "home.demo.load",
+    "activities.demo.load",
     "partners.demo.load",
     "stories.demo.load",
 ]
