@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from home.models import EcoTheme, HomePage, SchoolPage, SustainableDevelopmentGoal
 from home.translation import ensure_translation
 from partners.models import PartnerPage
+from stories.adoption import existing_adoption
 from stories.models import (
     Audience,
     GoodPracticeLibraryPage,
@@ -328,7 +329,7 @@ STORIES = [
     },
 ]
 
-# LIT adopted LVT's sorting stations into its action plan (item 7.3).
+# LIT adopted LVT's sorting stations (its action plan's item 7.3).
 ADOPTIONS = [("lit", "lvt", "skirosanas-stacijas-darbnicas")]
 
 
@@ -428,6 +429,15 @@ def load():
     for data in STORIES:
         load_story(data)
     for school_slug, story_school, story_slug in ADOPTIONS:
-        StoryAdoption.objects.get_or_create(
-            story=_story(story_school, story_slug), school=_school(school_slug)
-        )
+        load_adoption(_story(story_school, story_slug), _school(school_slug))
+
+
+def load_adoption(story, school):
+    """The adoption as a record only.
+
+    An adoption in the admin also puts a draft activity into the school's plan;
+    the demo does not, because the action plans' demo loader expects LIT's plan
+    to hold only the seed's activities when it runs again.
+    """
+    if existing_adoption(story, school) is None:
+        StoryAdoption.objects.create(story=story, school=school)

@@ -28,6 +28,7 @@ from home.models import (
     SustainableDevelopmentGoal,
     in_default_locale,
 )
+from partners.countries import COUNTRIES
 from stories.blocks import GalleryBlock, ResultsBlock
 
 STORIES_PER_PAGE = 12
@@ -203,6 +204,9 @@ class GoodPracticeStoryPage(PortalPage):
     submitted_by_school = models.CharField(
         _("shared by (school)"), max_length=200, blank=True
     )
+    submitted_by_country = models.CharField(
+        _("shared by (country)"), max_length=2, choices=COUNTRIES, blank=True
+    )
     submitted_by_name = models.CharField(
         _("shared by (contact person)"), max_length=120, blank=True
     )
@@ -226,7 +230,12 @@ class GoodPracticeStoryPage(PortalPage):
         FieldPanel("partners"),
         MultiFieldPanel(
             [
-                FieldPanel("submitted_by_school"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("submitted_by_school"),
+                        FieldPanel("submitted_by_country"),
+                    ]
+                ),
                 FieldRowPanel(
                     [FieldPanel("submitted_by_name"), FieldPanel("submitted_by_email")]
                 ),
@@ -259,6 +268,7 @@ class GoodPracticeStoryPage(PortalPage):
         SynchronizedField("adopted_from"),
         SynchronizedField("partners"),
         SynchronizedField("submitted_by_school"),
+        SynchronizedField("submitted_by_country"),
         SynchronizedField("submitted_by_name"),
         SynchronizedField("submitted_by_email"),
     ]
@@ -455,7 +465,7 @@ class GoodPracticeLibraryPage(RoutablePageMixin, PortalPage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 2  # one per language
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Good-practice library")

@@ -111,6 +111,7 @@ def create_submitted_story(index, data):
         gallery=gallery,
         materials=materials,
         submitted_by_school=data["school_name"],
+        submitted_by_country=data.get("country", ""),
         submitted_by_name=data["contact_name"],
         submitted_by_email=data["contact_email"],
     )

@@ -12,7 +12,7 @@ from tests.network import staff_member
 from tests.stories.conftest import in_latvian, stories_index
 from tests.stories.uploads import docx, exe, fake_jpeg, jpeg, pdf, png, text_named_pdf
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 TITLE = "Kompostēšana skolas dārzā"
 
@@ -67,6 +67,7 @@ def test_shared_story_lands_as_a_draft_in_the_schools_moderation_workflow(
     assert not story.live
     assert story.get_parent().pk == stories_index(lit).pk
     assert story.submitted_by_school == "Rēzeknes 5. vidusskola"
+    assert story.submitted_by_country == "LV"
     state = WorkflowState.objects.get(object_id=str(story.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.workflow.name == "Latgales Industriālais tehnikums: moderācija"
