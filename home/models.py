@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -163,10 +164,12 @@ class HomePage(PortalPage):
         verbose_name_plural = _("Network home pages")
 
     LATEST_STORIES = 3
+    UPCOMING_EVENTS = 4
 
     def get_context(self, request, *args, **kwargs):
         # The areas import home's models, so they are imported here, at use.
         from activities.progress import completion_by_school
+        from events.models import EventPage, NetworkCalendarPage
         from stories.models import adopting_schools, live_stories_in, prepare_cards
 
         context = super().get_context(request, *args, **kwargs)
@@ -179,8 +182,20 @@ class HomePage(PortalPage):
         stories = prepare_cards(
             live_stories_in().order_by("-first_published_at")[: self.LATEST_STORIES]
         )
+        upcoming = (
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(start__gte=timezone.now())
+            .order_by("start")[: self.UPCOMING_EVENTS]
+        )
         context.update(
             {
+                "upcoming_events": upcoming,
+                "calendar": self.get_children()
+                .live()
+                .type(NetworkCalendarPage)
+                .first(),
                 "schools": schools,
                 "latest_stories": stories,
                 "adopters": adopting_schools(stories),

@@ -228,6 +228,12 @@ class EventListingMixin(RoutablePageMixin):
         response["Content-Disposition"] = 'inline; filename="calendar.ics"'
         return response
 
+    @path("atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from events.feeds import EventsFeed
+
+        return EventsFeed(self)(request)
+
     @path("subscribe/")
     def subscribe(self, request):
         from events.views import subscribe
@@ -638,6 +644,9 @@ class EventPage(RoutablePageMixin, PortalPage):
         )
 
     @property
+    def search_result_date(self):
+        return self.start
+
     def uid(self):
         """The iCalendar UID: the same for every translation and across edits."""
         return f"event-{self.translation_key}@ekoskolas"
