@@ -442,3 +442,12 @@ def test_extra_question_is_asked_and_its_answer_kept(
     )
 
     assert Registration.objects.get().answers == {"Ēdienu ierobežojumi": "Veģetārs"}
+
+
+def test_privacy_notice_states_the_retention_period(client, settings):
+    settings.EVENTS_ANONYMISE_AFTER_DAYS = 90
+
+    html = client.get("/en/privacy/").content.decode()
+
+    assert "Registrations are anonymised 90 days after the event." in html
+    assert "erase your registration" in html
