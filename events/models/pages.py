@@ -28,7 +28,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -787,8 +787,8 @@ class EventPage(RoutablePageMixin, PortalPage):
         return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
-class RegistrationQuestion(Orderable):
-    """A question an event adds to its registration form."""
+class RegistrationQuestion(TranslatableMixin, Orderable):
+    """A question an event adds to its registration form, translated with it."""
 
     class Kind(models.TextChoices):
         TEXT = "text", _("Short answer")
@@ -814,7 +814,16 @@ class RegistrationQuestion(Orderable):
         FieldPanel("choices"),
     ]
 
-    class Meta(Orderable.Meta):
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        SynchronizedField("kind"),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("registration question")
         verbose_name_plural = _("registration questions")
 

@@ -262,3 +262,23 @@ def test_adopting_a_day_creates_a_prefilled_draft_event(client, moderator, index
     )
     assert again.status_code == 200
     assert DayAdoption.objects.count() == 1
+
+
+def test_change_form_shows_the_current_time_and_earlier_changes(
+    client, moderator, workshop, admin_user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.change_event(
+            workshop,
+            user=admin_user,
+            reason="Telpa remontā",
+            location_name="Sporta zāle",
+        )
+    client.force_login(moderator)
+
+    html = client.get(reverse("events_change_event", args=[workshop.pk])).content
+    html = html.decode()
+
+    assert 'name="reason"' in html
+    assert "Telpa remontā" in html
+    assert 'value="Sporta zāle"' in html
