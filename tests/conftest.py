@@ -95,12 +95,24 @@ def redis_url():
     return REDIS_TEST_URL
 
 
+def ensure_tree_roots():
+    """Transactional tests flush every table, the roots made by migrations included."""
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _created = Locale.objects.get_or_create(language_code="lv")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def network(db, django_capture_on_commit_callbacks):
     """The hub and two member schools, each with its groups, collection and site."""
     from home.demo import load_hub
     from home.schools import create_school
 
+    ensure_tree_roots()
     # wagtail-localize publishes translations once the transaction commits.
     with django_capture_on_commit_callbacks(execute=True):
         load_hub()

@@ -9,17 +9,7 @@ from events.models import EventIndexPage, EventPage
 from home.demo import load_hub
 from home.schools import create_school
 from home.translation import translate
-
-
-def ensure_tree_roots():
-    """Transactional tests flush the tables, roots made by migrations included."""
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _created = Locale.objects.get_or_create(language_code="lv")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+from tests.conftest import ensure_tree_roots
 
 
 @pytest.fixture
