@@ -643,10 +643,10 @@ class EventPage(RoutablePageMixin, PortalPage):
             or self
         )
 
-    @property
     def search_result_date(self):
         return self.start
 
+    @property
     def uid(self):
         """The iCalendar UID: the same for every translation and across edits."""
         return f"event-{self.translation_key}@ekoskolas"

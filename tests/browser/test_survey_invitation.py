@@ -8,6 +8,7 @@ from home.demo import load_hub
 from home.schools import create_school
 from surveys.invitations import create_invitations
 from surveys.models import ReportIndexPage, SurveyField, SurveyPage, SurveyResponse
+from tests.conftest import ensure_tree_roots
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -21,6 +22,7 @@ def lv(message):
 
 @pytest.fixture
 def invitation_mail(mailoutbox):
+    ensure_tree_roots()
     load_hub()
     school = create_school("Latgales Industriālais tehnikums", "lit", city="Daugavpils")
     reports = ReportIndexPage.objects.child_of(school).get()

@@ -239,7 +239,13 @@ def test_document_of_a_type_not_accepted_is_refused_and_the_form_kept(client, li
     response = submit(client, lit, material_1=exe())
 
     assert_refused_and_form_kept(
-        response, "material_1", "not a document type we accept"
+        response,
+        "material_1",
+        in_latvian(
+            "“%(name)s” is not a document type we accept. Accepted: %(types)s.",
+            name="programma.exe",
+            types="PDF, DOCX, XLSX, PPTX, ODT, ODS, CSV, TXT",
+        ),
     )
 
 
@@ -263,7 +269,12 @@ def test_photo_without_a_description_is_refused(client, lit):
     response = submit(client, lit, photo_1=jpeg(), photo_1_alt="")
 
     assert_refused_and_form_kept(
-        response, "photo_1_alt", "Describe what the photo shows"
+        response,
+        "photo_1_alt",
+        in_latvian(
+            "Describe what the photo shows: people who cannot see it will hear "
+            "this text."
+        ),
     )
 
 

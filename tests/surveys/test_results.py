@@ -170,7 +170,7 @@ def test_public_results_page_shows_tables_but_no_free_text(client, answered):
 
     html = client.get(path, HTTP_HOST="lit.localhost").content.decode()
 
-    assert "<caption>" in html
+    assert "<caption" in html
     assert '<th scope="col">' in html and '<th scope="row">' in html
     assert "ieteikums no administration" not in html
     with translation.override("lv"):

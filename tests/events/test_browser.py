@@ -1,14 +1,8 @@
 """A visitor registers for a workshop in a real browser, then cancels by the link."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from events.models import EventPage, Registration
-from tests.conftest import IN_CI
-
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/lib/chromium/chromium"))
 
 pytestmark = [
     pytest.mark.browser,
@@ -16,30 +10,10 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def browser_page():
-    if not CHROMIUM.exists():
-        message = f"Chromium is not installed at {CHROMIUM} (make system-deps)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        page = browser.new_page()
-        yield page
-        browser.close()
-
-
 def test_register_see_confirmation_cancel_and_the_seat_comes_back(
-    live_server, workshop_en, browser_page, monkeypatch
+    live_server, workshop_en, page
 ):
-    # Playwright's sync API keeps an event loop in this thread; the database
-    # calls of the test itself are plain synchronous ones.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     workshop = workshop_en
-    page = browser_page
     page.goto(live_server.url + workshop.url)
     assert page.locator(".seats").inner_text().startswith("20")
 
