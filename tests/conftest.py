@@ -101,7 +101,16 @@ def redis_url():
 
 
 def ensure_tree_roots():
-    """Transactional tests flush every table, the roots made by migrations included."""
+    """Put back what migrations create, after a transactional test flushed it.
+
+    A flush empties every table; Django recreates content types and permissions,
+    but not the rows data migrations made: the page and collection roots and the
+    shared vocabularies. (serialized_rollback would restore them, but it also stops
+    Django from recreating the permissions, and did not restore the rows here.)
+    """
+    from importlib import import_module
+
+    from django.apps import apps
     from wagtail.models import Collection, Locale, Page
 
     locale, _created = Locale.objects.get_or_create(language_code="lv")
@@ -109,6 +118,27 @@ def ensure_tree_roots():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    vocabularies = import_module("home.migrations.0002_themes_and_goals")
+    vocabularies.create_vocabularies(apps, None)
+    # Two permissions exist only through migrations, on content types of no model.
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    for app_label, model, codename, name in (
+        ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+        (
+            "wagtail_localize",
+            "translation",
+            "submit_translation",
+            "Can submit translations",
+        ),
+    ):
+        content_type, _created = ContentType.objects.get_or_create(
+            app_label=app_label, model=model
+        )
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
 
 
 @pytest.fixture

@@ -8,9 +8,10 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from tests.browser.conftest import ARTIFACTS
+from tests.conftest import ensure_tree_roots
 from tests.pages import one_page_per_type
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 WCAG_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
@@ -23,6 +24,7 @@ VIEWPORTS = {
 
 @pytest.fixture
 def demo_network(django_capture_on_commit_callbacks):
+    ensure_tree_roots()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", stdout=io.StringIO())
     return one_page_per_type()

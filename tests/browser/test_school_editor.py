@@ -3,7 +3,7 @@ from wagtail.models import Page, WorkflowState
 
 from home.models import ContentPage
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_lit_editor_submits_a_page_and_is_refused_on_a_liepaja_page(

@@ -10,7 +10,7 @@ from surveys.invitations import create_invitations
 from surveys.models import ReportIndexPage, SurveyField, SurveyPage, SurveyResponse
 from tests.conftest import ensure_tree_roots
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 LINK = re.compile(r"https?://[^/\s]+(/\S+\?invitation=[\w-]+)")
 

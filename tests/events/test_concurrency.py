@@ -17,7 +17,7 @@ REGISTRATIONS = 200
 
 
 @pytest.mark.postgres_only
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_200_simultaneous_registrations_fill_20_seats_and_queue_the_rest(make_event):
     event = make_event(capacity=20, max_participants=1)
     start = threading.Barrier(CONNECTIONS)
@@ -54,7 +54,7 @@ def test_200_simultaneous_registrations_fill_20_seats_and_queue_the_rest(make_ev
 
 
 @pytest.mark.postgres_only
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_cancellations_promote_each_waiting_person_once(make_event):
     event = make_event(capacity=5, max_participants=1)
     people = [

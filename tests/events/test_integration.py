@@ -24,7 +24,7 @@ from tests.processes import celery_worker, clean_environment
 pytestmark = [
     pytest.mark.integration,
     pytest.mark.postgres_only,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
