@@ -3,6 +3,7 @@
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from events.models import EventPage
+from events.models.pages import prefetch_listing_facts
 
 EVENT_FIELDS = [
     "event_type",
@@ -34,4 +35,11 @@ class EventsAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         base = self.get_base_queryset().values_list("pk", flat=True)
-        return EventPage.objects.filter(pk__in=base).order_by("start", "pk")
+        return (
+            EventPage.objects.filter(pk__in=base)
+            .select_related("locale")
+            .order_by("start", "pk")
+        )
+
+    def paginate_queryset(self, queryset):
+        return prefetch_listing_facts(super().paginate_queryset(queryset))

@@ -170,6 +170,7 @@ class HomePage(PortalPage):
         # The areas import home's models, so they are imported here, at use.
         from activities.progress import completion_by_school
         from events.models import EventPage, NetworkCalendarPage
+        from events.models.pages import prefetch_listing_facts
         from stories.models import adopting_schools, live_stories_in, prepare_cards
 
         context = super().get_context(request, *args, **kwargs)
@@ -182,7 +183,7 @@ class HomePage(PortalPage):
         stories = prepare_cards(
             live_stories_in().order_by("-first_published_at")[: self.LATEST_STORIES]
         )
-        upcoming = (
+        upcoming = prefetch_listing_facts(
             EventPage.objects.live()
             .public()
             .descendant_of(self)

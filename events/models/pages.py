@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -124,6 +124,7 @@ class EventListingMixin(RoutablePageMixin):
         events, chosen = self.apply_filters(request, events)
         paginator = Paginator(events, EVENTS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj.object_list = prefetch_listing_facts(page_obj.object_list)
         query = request.GET.copy()
         query.pop("page", None)
         context = self.get_context(request)
@@ -684,6 +685,8 @@ class EventPage(RoutablePageMixin, PortalPage):
     def seats_taken(self):
         from events.models.registration import Registration
 
+        if "_prefetched_seats" in self.__dict__:
+            return self._prefetched_seats[0]
         total = (
             self._registrations()
             .filter(status=Registration.Status.CONFIRMED)
@@ -703,6 +706,8 @@ class EventPage(RoutablePageMixin, PortalPage):
 
         if not self.registration_enabled:
             return 0
+        if "_prefetched_seats" in self.__dict__:
+            return self._prefetched_seats[1]
         return (
             self._registrations().filter(status=Registration.Status.WAITLISTED).count()
         )
@@ -785,6 +790,67 @@ class EventPage(RoutablePageMixin, PortalPage):
             "ctz": settings.TIME_ZONE,
         }
         return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+
+def prefetch_listing_facts(events):
+    """Fill in what listings show of each event in three queries for all of them.
+
+    A card shows the school, and the seats of the default-locale event; asked
+    event by event these cost queries per card. Returns the events as a list.
+    """
+    from events.models.registration import Registration
+
+    events = list(events)
+    if not events:
+        return events
+    default = Locale.get_default()
+    translated = [event for event in events if event.locale_id != default.pk]
+    originals = {}
+    if translated:
+        originals = {
+            event.translation_key: event
+            for event in EventPage.objects.filter(
+                locale=default,
+                translation_key__in=[event.translation_key for event in translated],
+            )
+        }
+    for event in events:
+        if event.locale_id == default.pk:
+            event.__dict__["canonical"] = event
+        else:
+            event.__dict__["canonical"] = originals.get(event.translation_key, event)
+
+    registrable = {event.canonical.pk for event in events if event.registration_enabled}
+    seats = {}
+    rows = (
+        Registration.objects.filter(
+            event_id__in=registrable, status__in=Registration.ACTIVE
+        )
+        .values("event_id", "status")
+        .annotate(participants=Sum("participants"), registrations=Count("pk"))
+    )
+    for row in rows:
+        taken, waiting = seats.get(row["event_id"], (0, 0))
+        if row["status"] == Registration.Status.CONFIRMED:
+            taken = row["participants"]
+        else:
+            waiting = row["registrations"]
+        seats[row["event_id"]] = (taken, waiting)
+    for event in events:
+        counts = seats.get(event.canonical.pk, (0, 0))
+        event.__dict__["_prefetched_seats"] = counts
+        event.canonical.__dict__["_prefetched_seats"] = counts
+
+    # An event's parent is its school's events section: the school is two steps up.
+    step = Page.steplen
+    school_paths = {event.path[: -2 * step] for event in events}
+    schools = {
+        school.path: school
+        for school in SchoolPage.objects.filter(path__in=school_paths)
+    }
+    for event in events:
+        event.__dict__["school"] = schools.get(event.path[: -2 * step])
+    return events
 
 
 class RegistrationQuestion(TranslatableMixin, Orderable):

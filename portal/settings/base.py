@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "stories",
     "search",
     "surveys",
+    "benchmark",
     "axes",
     "csp",
     "wagtail_localize",

@@ -1,0 +1,56 @@
+"""SQL queries per page stay the same however much the network publishes.
+
+The network is measured at two sizes: the larger one has more schools and four
+times the events and stories in the school the pages show. The pages are those
+`make bench` times (benchmark.targets), each on a cold cache.
+"""
+
+import pytest
+
+from benchmark.network import NetworkGenerator, NetworkSize, generate_network
+from benchmark.targets import bench_targets, benchmarked_school, count_queries
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+# What each page may cost at most; a page that needs more has a query in a loop.
+QUERY_BUDGET = {
+    "home": 55,
+    "calendar": 40,
+    "school_events": 45,
+    "event": 42,
+    "library": 35,
+    "search": 25,
+    "api": 25,
+    "ical": 20,
+    "workshop": 45,
+}
+SMALL = NetworkSize(schools=2, events=40, stories=10, registrations=100)
+GROWTH = NetworkSize(schools=2, events=120, stories=30, registrations=300)
+
+
+@pytest.fixture(scope="module")
+def counts_at_two_sizes(demo_network_once, django_db_blocker):
+    with django_db_blocker.unblock():
+        generate_network(SMALL)
+        small = count_queries(bench_targets())
+        # More schools across the network, and more in the measured school itself.
+        generate_network(GROWTH)
+        generator = NetworkGenerator(GROWTH)
+        school = benchmarked_school()
+        generator.create_registrations(generator.create_events(school, GROWTH.events))
+        generator.create_stories(school, GROWTH.stories)
+        large = count_queries(bench_targets())
+    return small, large
+
+
+@pytest.mark.parametrize("name", sorted(QUERY_BUDGET))
+def test_page_answers_within_its_query_budget(counts_at_two_sizes, name):
+    for status, queries in (sizes[name] for sizes in counts_at_two_sizes):
+        assert status == 200
+        assert queries <= QUERY_BUDGET[name]
+
+
+@pytest.mark.parametrize("name", sorted(QUERY_BUDGET))
+def test_page_queries_do_not_grow_with_content(counts_at_two_sizes, name):
+    small, large = counts_at_two_sizes
+    assert large[name][1] == small[name][1]
