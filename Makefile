@@ -14,7 +14,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 export POSTGRES_TEST_URL REDIS_TEST_URL
 
 .PHONY: help install install-dev messages run migrate demo test test-fast test-postgres \
-        test-integration lint format system-deps audit clean
+        test-integration lint format system-deps audit bench clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-z][a-z-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -90,9 +90,10 @@ format: install-dev ## Format the code and fix what ruff can fix
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-system-deps: ## Install Debian's chromium and docker-compose that some tests use (root or sudo)
+system-deps: ## Install Debian's chromium, docker-compose and wrk that some tests use (root or sudo)
 	@missing=""; \
 	[ -x /usr/lib/chromium/chromium ] || missing="$$missing chromium"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	command -v docker-compose >/dev/null || missing="$$missing docker-compose"; \
 	if [ -n "$$missing" ]; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -102,6 +103,11 @@ system-deps: ## Install Debian's chromium and docker-compose that some tests use
 
 audit: install-dev system-deps ## Lighthouse scores of the main page types into var/audit/report.md
 	$(PY) scripts/audit.py
+
+# The benchmark's size: 1 is 200 schools and 20,000 events; 0.1 is 10 %.
+SCALE ?= 1
+bench: install-dev system-deps ## Load the portal at network scale on PostgreSQL (SCALE=0.1 for 10 %); table into the README
+	$(PY) scripts/bench.py --scale $(SCALE) $(BENCH_ARGS)
 
 clean: ## Remove .venv and var/ (the database, media, mail and queues)
 	rm -rf $(VENV) var

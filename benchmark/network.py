@@ -166,12 +166,14 @@ def _spread(total, parts):
 class NetworkGenerator:
     def __init__(self, size, *, seed=2025):
         self.size = size
-        self.random = random.Random(seed)
+        self.random = random.Random(seed)  # noqa: S311 (made-up content, not secrets)
         self.now = timezone.now().replace(minute=0, second=0, microsecond=0)
         self.default = Locale.get_default()
         self.english = Locale.objects.get(language_code="en")
         self.themes = list(EcoTheme.objects.filter(locale=self.default))
-        self.goals = list(SustainableDevelopmentGoal.objects.filter(locale=self.default))
+        self.goals = list(
+            SustainableDevelopmentGoal.objects.filter(locale=self.default)
+        )
 
     def run(self):
         if not HomePage.objects.filter(locale=self.default).exists():
@@ -199,7 +201,7 @@ class NetworkGenerator:
             locale=self.default, slug__startswith="ekoskola-"
         ).count()
         schools = []
-        # Wagtail logs every page it creates; a few hundred schools would drown the output.
+        # Wagtail logs each page it creates: hundreds of schools would drown the output.
         wagtail_log = logging.getLogger("wagtail")
         level = wagtail_log.level
         wagtail_log.setLevel(logging.WARNING)
@@ -273,7 +275,9 @@ class NetworkGenerator:
         if self.themes:
             through = EventPage.themes.through
             through.objects.bulk_create(
-                through(eventpage_id=page.pk, ecotheme_id=self.random.choice(self.themes).pk)
+                through(
+                    eventpage_id=page.pk, ecotheme_id=self.random.choice(self.themes).pk
+                )
                 for page in pages_lv + pages_en
             )
         for pages in (pages_lv, pages_en):

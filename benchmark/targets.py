@@ -86,6 +86,11 @@ def popular_workshop(school):
     return workshop
 
 
+def workshop_page():
+    index = EventIndexPage.objects.child_of(benchmarked_school()).get()
+    return EventPage.objects.child_of(index).get(slug=WORKSHOP_SLUG)
+
+
 def bench_targets():
     """The pages, feeds and API list the benchmark loads, in the default language."""
     school = benchmarked_school()
@@ -101,18 +106,26 @@ def bench_targets():
     calendar = NetworkCalendarPage.objects.filter(locale=default).first()
     library = GoodPracticeLibraryPage.objects.filter(locale=default).first()
     theme = EcoTheme.objects.filter(locale=default).order_by("name").first()
-    library_query = f"?theme={theme.slug}&audience=primary" if theme else "?audience=primary"
+    library_query = (
+        f"?theme={theme.slug}&audience=primary" if theme else "?audience=primary"
+    )
     workshop = popular_workshop(school)
     return [
         Target("home", "Home (hub)", "/"),
         Target("calendar", "Network calendar", page_path(calendar)),
         Target("school_events", "A school's events", page_path(events)),
         Target("event", "Event page", page_path(event)),
-        Target("library", "Good-practice library, filtered", page_path(library) + library_query),
+        Target(
+            "library",
+            "Good-practice library, filtered",
+            page_path(library) + library_query,
+        ),
         Target("search", "Search", "/search/?q=%C5%ABdens"),
         Target("api", "API: event list", "/api/v2/events/?limit=20"),
         Target("ical", "School's iCalendar feed", page_path(events) + "ical/"),
-        Target("workshop", "Workshop with a form", page_path(workshop), cacheable=False),
+        Target(
+            "workshop", "Workshop with a form", page_path(workshop), cacheable=False
+        ),
         Target("static", "Static file (reference)", static("css/portal.css")),
     ]
 

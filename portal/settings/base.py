@@ -417,3 +417,7 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Every cache off (the benchmark's uncached rows): Django's dummy cache keeps nothing.
+if env.bool("CACHE_DISABLED", default=False):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

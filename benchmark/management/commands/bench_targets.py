@@ -2,7 +2,16 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from benchmark.targets import WORKSHOP_SEATS, as_dicts, bench_targets, count_queries
+from benchmark.targets import (
+    WORKSHOP_SEATS,
+    as_dicts,
+    bench_targets,
+    count_queries,
+    workshop_page,
+)
+from events.models import EventPage, Registration
+from home.models import SchoolPage
+from stories.models import GoodPracticeStoryPage
 
 
 class Command(BaseCommand):
@@ -17,14 +26,29 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         targets = bench_targets()
         counts = count_queries(targets, host=options["host"])
-        workshop = next(target for target in targets if target.name == "workshop")
+        workshop = workshop_page()
+        in_default = {"locale__language_code": "lv"}
         self.stdout.write(
             json.dumps(
                 {
                     "targets": as_dicts(targets),
                     "queries": {name: count for name, (_, count) in counts.items()},
                     "status": {name: status for name, (status, _) in counts.items()},
-                    "workshop": {"path": workshop.path, "seats": WORKSHOP_SEATS},
+                    "workshop": {
+                        "id": workshop.pk,
+                        "path": next(t.path for t in targets if t.name == "workshop"),
+                        "seats": WORKSHOP_SEATS,
+                    },
+                    "size": {
+                        "schools": SchoolPage.objects.filter(
+                            slug__startswith="ekoskola-", **in_default
+                        ).count(),
+                        "events": EventPage.objects.filter(**in_default).count(),
+                        "stories": GoodPracticeStoryPage.objects.filter(
+                            **in_default
+                        ).count(),
+                        "registrations": Registration.objects.count(),
+                    },
                 }
             )
         )
