@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from events import notifications, services
@@ -114,6 +115,8 @@ def register(request, page):
     return TemplateResponse(request, "events/event_page.html", context, status=400)
 
 
+# A personal link: never kept by any cache.
+@never_cache
 def manage_registration(request, page, token):
     registration = Registration.from_token(token)
     if registration is None or registration.event_id != page.canonical.pk:
@@ -215,6 +218,7 @@ def subscribe(request, page, school):
     return TemplateResponse(request, "events/subscription_message.html", context)
 
 
+@never_cache
 def subscription_confirm(request, token):
     subscription = Subscription.from_token(token)
     if subscription is None:
@@ -238,6 +242,7 @@ def subscription_confirm(request, token):
     )
 
 
+@never_cache
 def unsubscribe(request, token):
     """GET asks; POST (a click on the button, or a mail client's one-click) removes."""
     subscription = Subscription.from_token(token)

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Network and schools")
+
+    def ready(self):
+        # Here rather than in the middleware, so that workers and management
+        # commands (scheduled publishing, imports) invalidate the page cache too.
+        from portal import caching
+
+        caching.connect_signals()

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
@@ -167,43 +167,61 @@ class HomePage(PortalPage):
     UPCOMING_EVENTS = 4
 
     def get_context(self, request, *args, **kwargs):
-        # The areas import home's models, so they are imported here, at use.
-        from activities.progress import completion_by_school
-        from events.models import EventPage, NetworkCalendarPage
-        from events.models.pages import prefetch_listing_facts
-        from stories.models import adopting_schools, live_stories_in, prepare_cards
+        # The lists are lazy: the template caches their HTML for the current
+        # content generation ({% listingcache %}), and then runs no query at all.
+        from stories.models import adopting_schools
 
         context = super().get_context(request, *args, **kwargs)
+        stories = SimpleLazyObject(self.latest_stories)
+        context.update(
+            {
+                "upcoming_events": SimpleLazyObject(self.upcoming_events),
+                "calendar": SimpleLazyObject(self.calendar_page),
+                "schools": SimpleLazyObject(self.member_schools),
+                "latest_stories": stories,
+                "adopters": SimpleLazyObject(lambda: adopting_schools(stories)),
+                "library": SimpleLazyObject(
+                    lambda: self.get_children().live().type(_library_model()).first()
+                ),
+            }
+        )
+        return context
+
+    def member_schools(self):
+        """The live member schools, each with its action plan completion."""
+        from activities.progress import completion_by_school
+
         schools = list(
             SchoolPage.objects.child_of(self).live().public().order_by("title")
         )
         completion = completion_by_school(schools)
         for school in schools:
             school.completion = completion.get(school.pk)
-        stories = prepare_cards(
+        return schools
+
+    def latest_stories(self):
+        from stories.models import live_stories_in, prepare_cards
+
+        return prepare_cards(
             live_stories_in().order_by("-first_published_at")[: self.LATEST_STORIES]
         )
-        upcoming = prefetch_listing_facts(
+
+    def upcoming_events(self):
+        from events.models import EventPage
+        from events.models.pages import prefetch_listing_facts
+
+        return prefetch_listing_facts(
             EventPage.objects.live()
             .public()
             .descendant_of(self)
             .filter(start__gte=timezone.now())
             .order_by("start")[: self.UPCOMING_EVENTS]
         )
-        context.update(
-            {
-                "upcoming_events": upcoming,
-                "calendar": self.get_children()
-                .live()
-                .type(NetworkCalendarPage)
-                .first(),
-                "schools": schools,
-                "latest_stories": stories,
-                "adopters": adopting_schools(stories),
-                "library": self.get_children().live().type(_library_model()).first(),
-            }
-        )
-        return context
+
+    def calendar_page(self):
+        from events.models import NetworkCalendarPage
+
+        return self.get_children().live().type(NetworkCalendarPage).first()
 
 
 def _library_model():

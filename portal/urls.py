@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from events.api import EventsAPIViewSet
 from home.sitemaps import PortalSitemap
-from home.views import privacy_notice
+from home.views import privacy_notice, school_colours
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("events", EventsAPIViewSet)
@@ -22,6 +22,7 @@ urlpatterns = [
         "sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("school-colours/<int:site_id>.css", school_colours, name="school_colours"),
     path("api/v2/", api_router.urls),
 ]
 

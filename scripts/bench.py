@@ -459,7 +459,7 @@ def main(argv=None):
     port = free_port()
     base = f"http://localhost:{port}"
     for mode, env in (
-        ("uncached", {"PAGE_CACHE_SECONDS": "0", "CACHE_DISABLED": "1"}),
+        ("uncached", {"PAGE_CACHE_SECONDS": "0"}),
         ("cached", {}),
     ):
         log(f"Loading pages, caches {'off' if mode == 'uncached' else 'on'}")

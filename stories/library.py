@@ -7,7 +7,37 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from home.models import EcoTheme, SchoolPage, SustainableDevelopmentGoal
+from portal import caching
 from stories.models import Audience, live_stories_in
+
+
+def filter_options(locale):
+    """The themes, goals and schools to filter by, as (value, label) pairs.
+
+    Four queries on every view of the library, so kept per content generation.
+    """
+    themes = EcoTheme.objects.filter(locale=locale).order_by("name")
+    goals = SustainableDevelopmentGoal.objects.filter(locale=locale)
+    default = Locale.get_default()
+    schools = {
+        school.translation_key: school
+        for school in SchoolPage.objects.live().filter(locale=default)
+    }
+    names = {
+        school.translation_key: school.title
+        for school in SchoolPage.objects.live().filter(locale=locale)
+    }
+    return {
+        "theme": [(theme.slug, theme.name) for theme in themes],
+        "sdg": [(goal.number, str(goal)) for goal in goals.order_by("number")],
+        "school": sorted(
+            (
+                (school.slug, names.get(key, school.title))
+                for key, school in schools.items()
+            ),
+            key=lambda choice: choice[1],
+        ),
+    }
 
 
 class LibraryFilters(forms.Form):
@@ -34,30 +64,12 @@ class LibraryFilters(forms.Form):
         super().__init__(data)
         locale = locale or Locale.get_active()
         self.locale = locale
-        themes = EcoTheme.objects.filter(locale=locale).order_by("name")
-        self.fields["theme"].choices = [("", _("All"))] + [
-            (theme.slug, theme.name) for theme in themes
-        ]
-        goals = SustainableDevelopmentGoal.objects.filter(locale=locale)
-        self.fields["sdg"].choices = [("", _("All"))] + [
-            (goal.number, str(goal)) for goal in goals.order_by("number")
-        ]
-        default = Locale.get_default()
-        schools = {
-            school.translation_key: school
-            for school in SchoolPage.objects.live().filter(locale=default)
-        }
-        names = {
-            school.translation_key: school.title
-            for school in SchoolPage.objects.live().filter(locale=locale)
-        }
-        self.fields["school"].choices = [("", _("All"))] + sorted(
-            (
-                (school.slug, names.get(key, school.title))
-                for key, school in schools.items()
-            ),
-            key=lambda choice: choice[1],
+        options = caching.cached_listing(
+            "library-filters", [locale.pk], lambda: filter_options(locale)
         )
+        self.fields["theme"].choices = [("", _("All"))] + options["theme"]
+        self.fields["sdg"].choices = [("", _("All"))] + options["sdg"]
+        self.fields["school"].choices = [("", _("All"))] + options["school"]
         self.data = {
             name: self.data.get(name)
             for name, field in self.fields.items()

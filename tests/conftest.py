@@ -94,6 +94,18 @@ def demo_network_once(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache.
+
+    Pages are cached for anonymous visitors; a page an earlier test cached, from
+    rows since rolled back, must not be served to the next one.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def redis_url():
     require_service("Redis", REDIS_TEST_URL, 6379)

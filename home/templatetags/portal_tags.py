@@ -10,6 +10,7 @@ from home.models import (
     PrivacyNoticePage,
     SchoolPage,
 )
+from portal import caching
 
 register = template.Library()
 
@@ -92,3 +93,40 @@ def footer_links(school, hub):
     if hub is not None:
         privacy = PrivacyNoticePage.objects.live().child_of(hub).first()
     return {"accessibility": statement, "privacy": privacy}
+
+
+class ListingCacheNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        parts = [
+            translation.get_language(),
+            request.get_host() if request is not None else "",
+            *(value.resolve(context) for value in self.vary_on),
+        ]
+        return caching.cached_listing(
+            self.name, parts, lambda: self.nodelist.render(context)
+        )
+
+
+@register.tag
+def listingcache(parser, token):
+    """`{% listingcache "name" value... %}…{% endlistingcache %}`: the HTML inside,
+    kept for the current content generation, per language, host and values.
+
+    Like Django's `{% cache %}`, but invalidated by publishing (portal/caching.py)
+    and bounded by PAGE_CACHE_SECONDS. Links inside depend on the host (a
+    school's own domain), so it is part of the key.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    nodelist = parser.parse(("endlistingcache",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
+    return ListingCacheNode(nodelist, name, vary_on)

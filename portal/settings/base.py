@@ -10,7 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -70,8 +71,12 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 for cached responses as for fresh ones.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, before the middleware that sets cookies.
+    "portal.caching.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -294,13 +299,15 @@ PERMISSIONS_POLICY = {
     "usb": [],
     "browsing-topics": [],
 }
-# No inline scripts on the public site; the one inline style (a school's brand
-# colour) carries the request's nonce. Video embeds come from known players.
+# No inline scripts or styles on the public site, and no nonce: pages are served
+# from a cache to anonymous visitors, so their HTML holds no per-request value (a
+# school's brand colour is a stylesheet of its own). Video embeds come from known
+# players.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF, NONCE],
+        "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
@@ -315,6 +322,35 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+
+# Page cache ----------------------------------------------------------------------
+# Anonymous visitors get pages from the default cache (portal/caching.py) for up to
+# PAGE_CACHE_SECONDS, or until the next publish; 0 switches the cache off. Browsers
+# keep a page PAGE_CACHE_MAX_AGE seconds, shared caches (a CDN, Varnish)
+# PAGE_CACHE_S_MAXAGE. Short by default: "upcoming events" shift with the clock.
+
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+PAGE_CACHE_S_MAXAGE = env.int("PAGE_CACHE_S_MAXAGE", default=300)
+
+# A frontend cache in front of gunicorn is told to forget a page when it is
+# published or unpublished: Varnish or any cache that takes HTTP PURGE at
+# FRONTEND_CACHE_PURGE_URL, and/or Cloudflare. Nothing set: nothing is purged.
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL := env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_ZONE_ID := env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
+    }
+# Page URLs carry their language already (Latvian unprefixed, /en/ for English);
+# Wagtail would otherwise purge a /lv/ copy of every URL, which does not exist.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # Personal data: days after which the clean-up tasks anonymise or delete it. The
 # privacy notice page shows these same numbers.
@@ -417,7 +453,3 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
-
-# Every cache off (the benchmark's uncached rows): Django's dummy cache keeps nothing.
-if env.bool("CACHE_DISABLED", default=False):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

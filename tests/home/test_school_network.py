@@ -168,10 +168,13 @@ def test_school_pages_show_the_schools_contacts_from_its_site_settings(network, 
     settings.save()
 
     html = client.get("/", HTTP_HOST="lit.localhost").content.decode()
+    site_id = network["lit"].get_site().pk
+    colours = client.get(f"/school-colours/{site_id}.css?v=0b4f6c")
 
     assert 'href="mailto:ekopadome@lit.lv"' in html
     assert "Varšavas iela 24/26, Daugavpils" in html
-    assert ".site-header { background: #0b4f6c; }" in html
+    assert f'href="/school-colours/{site_id}.css?v=0b4f6c"' in html
+    assert ".site-header { background: #0b4f6c; }" in colours.content.decode()
 
 
 def test_every_page_has_a_language_switcher_to_its_translation(network, client):
