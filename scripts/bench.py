@@ -3,8 +3,9 @@
 Builds a PostgreSQL database with the demo network and a generated one (200
 schools, 20,000 events, 5,000 stories, 200,000 registrations at --scale 1),
 serves it with gunicorn under the production settings, and loads each page
-type from wrk in a separate process: first with every cache off, then with the
-caches on. A static file served by the same gunicorn is the reference. Last,
+type from wrk in a separate process: first with the page and listing caches off
+(PAGE_CACHE_SECONDS=0, so every request renders its page), then with them on.
+A static file served by the same gunicorn is the reference. Last,
 50 connections register for one workshop at once and the seats are counted.
 
 Writes var/bench/scale-<percent>.json and .md, keeps the JSON in

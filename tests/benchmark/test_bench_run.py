@@ -82,8 +82,9 @@ def test_concurrent_registrations_never_overbook(bench_report):
     assert registration["errors"] == registration["bad_status"] == 0
     assert registration["confirmed_seats"] <= registration["capacity"]
     assert registration["overbooked"] is False
-    assert registration["confirmed_seats"] + registration["waitlisted"] == (
-        registration["stored"]
+    assert (
+        registration["confirmed_seats"] + registration["waitlisted"]
+        == (registration["stored"])
     )
 
 
