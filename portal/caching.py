@@ -4,8 +4,8 @@ Everything cached here, whole responses and expensive listings alike, is keyed b
 a content *generation*: one counter in the default cache (Redis in production),
 so that every web process and worker reads the same number. Publishing,
 unpublishing, moving or deleting a page, and saving a snippet, setting or record
-that public pages show, bumps it. Entries of older generations are never read
-again and expire on their own after PAGE_CACHE_SECONDS.
+that public pages show, bumps it. Whatever was cached under an older generation
+is not served again; it is replaced, or expires after PAGE_CACHE_SECONDS.
 
 One publish thus invalidates the whole network. That is deliberate: pages list
 each other (the hub shows every school's events and stories), and tracking which
@@ -213,12 +213,17 @@ def is_known_visitor(request):
     return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
 
 
-def page_cache_key(request, generation):
+def page_cache_key(request):
+    """The key of a page: host, path with query, language and scheme.
+
+    The generation is not in the key but stored with the response, so that one
+    round trip to the cache fetches both, and a page's newer copy replaces the
+    older one instead of leaving it to expire.
+    """
     full_path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return ":".join(
         [
             "page",
-            str(generation),
             request.scheme,
             request.get_host(),
             translation.get_language() or settings.LANGUAGE_CODE,
@@ -279,12 +284,13 @@ class AnonymousPageCacheMiddleware:
                 keep_private(response)
             return response
 
-        generation = self._read(current_generation)
-        if generation is None:
+        key = page_cache_key(request)
+        found = self._read(cache.get_many, [GENERATION_KEY, key])
+        if found is None:
             return self.get_response(request)
-        key = page_cache_key(request, generation)
-        cached = self._read(cache.get, key)
-        if cached is not None:
+        generation = found.get(GENERATION_KEY) or self._read(current_generation)
+        stored_generation, cached = found.get(key) or (None, None)
+        if cached is not None and stored_generation == generation:
             cached[CACHE_HEADER] = "hit"
             return cached
 
@@ -301,8 +307,8 @@ class AnonymousPageCacheMiddleware:
                 s_maxage=settings.PAGE_CACHE_S_MAXAGE,
             )
         set_response_etag(response)
-        if request.method == "GET":
-            self._write(key, response)
+        if request.method == "GET" and generation is not None:
+            self._write(key, (generation, response))
         response[CACHE_HEADER] = "miss"
         return response
 
@@ -314,8 +320,8 @@ class AnonymousPageCacheMiddleware:
             logger.exception("Could not read the page cache")
             return None
 
-    def _write(self, key, response):
+    def _write(self, key, entry):
         try:
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         except Exception:
             logger.exception("Could not write the page cache")
