@@ -12,3 +12,7 @@ class HomeConfig(AppConfig):
         from portal import caching
 
         caching.connect_signals()
+
+        from home import renditions
+
+        renditions.connect()
