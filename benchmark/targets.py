@@ -138,6 +138,7 @@ def count_queries(targets, *, host="localhost"):
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(target.path)
+            response.close()  # a static file's response holds the file open
         counts[target.name] = (response.status_code, len(queries))
     return counts
 
