@@ -1,5 +1,6 @@
 """Events in Wagtail's API v2: public facts and seat counts, never personal data."""
 
+from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from events.models import EventPage
@@ -30,6 +31,9 @@ class EventsAPIViewSet(PagesAPIViewSet):
     """
 
     name = "events"
+    # JSON only: with one renderer the answer does not vary on Accept, so the
+    # page cache keeps it for anonymous callers like any public page.
+    renderer_classes = [JSONRenderer]
     model = EventPage
     listing_default_fields = PagesAPIViewSet.listing_default_fields + EVENT_FIELDS
 

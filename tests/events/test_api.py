@@ -61,3 +61,28 @@ def test_api_leaves_out_drafts(client, make_event):
     make_event("Melnraksts", publish=False)
 
     assert client.get("/api/v2/events/").json()["meta"]["total_count"] == 0
+
+
+def test_api_answers_anonymous_callers_from_the_page_cache(client, workshop):
+    first = client.get("/api/v2/events/")
+    second = client.get("/api/v2/events/")
+
+    assert first["Content-Type"] == "application/json"
+    assert first["X-Cache"] == "miss"
+    assert second["X-Cache"] == "hit"
+    assert second.json() == first.json()
+
+
+def test_new_registration_shows_in_the_api_at_once(client, workshop):
+    assert client.get("/api/v2/events/").json()["items"][0]["seats_left"] == 20
+    services.register(
+        workshop,
+        services.RegistrationData(
+            name="Anna Bērziņa",
+            email="anna@example.com",
+            organisation="Saskaņas pamatskola",
+            participants=2,
+        ),
+    )
+
+    assert client.get("/api/v2/events/").json()["items"][0]["seats_left"] == 18
