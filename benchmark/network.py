@@ -227,9 +227,11 @@ class NetworkGenerator:
     # Events --------------------------------------------------------------------
 
     def create_events(self, school, count):
-        """`count` events in Latvian and English, from three years back to next year."""
-        index_lv, index_en = self._sections(school, EventIndexPage)
-        pages_lv, pages_en, registrable = [], [], []
+        """`count` events in Latvian and English, from three years back to next year.
+
+        Returns the Latvian ones that take registrations.
+        """
+        pairs = []
         types = list(EventType.values)
         for number in range(count):
             title_lv, title_en = self.random.choice(EVENT_TITLES)
@@ -243,7 +245,6 @@ class NetworkGenerator:
                 "audience": Audience.EVERYONE,
                 "start": start,
                 "end": start + datetime.timedelta(hours=2),
-                "translation_key": uuid.uuid4(),
                 "location_address": f"Skolas iela {number % 40 + 1}, {school.city}",
                 "organiser_name": "Ekopadome",
                 "organiser_email": f"ekopadome@{school.slug}.example",
@@ -251,39 +252,21 @@ class NetworkGenerator:
                 "capacity": 40 if workshop else None,
                 "first_published_at": min(start, self.now),
             }
-            slug = f"{number + 1:05d}"
-            pages_lv.append(
-                EventPage(
-                    title=f"{title_lv} {number + 1}",
-                    slug=f"pasakums-{slug}",
-                    intro=PARAGRAPH_LV,
-                    location_name="Skolas aktu zāle",
-                    **common,
-                )
-            )
-            pages_en.append(
-                EventPage(
-                    title=f"{title_en} {number + 1}",
-                    slug=f"event-{slug}",
-                    intro=PARAGRAPH_EN,
-                    location_name="School hall",
-                    **common,
-                )
-            )
-        add_children(index_lv, pages_lv)
-        add_children(index_en, pages_en)
-        if self.themes:
-            through = EventPage.themes.through
-            through.objects.bulk_create(
-                through(
-                    eventpage_id=page.pk, ecotheme_id=self.random.choice(self.themes).pk
-                )
-                for page in pages_lv + pages_en
-            )
-        for pages in (pages_lv, pages_en):
-            index_pages(EventPage, pages)
-        registrable += [page for page in pages_lv if page.registration_enabled]
-        return registrable
+            lv = {
+                "title": f"{title_lv} {number + 1}",
+                "slug": f"pasakums-{number + 1:05d}",
+                "intro": PARAGRAPH_LV,
+                "location_name": "Skolas aktu zāle",
+            }
+            en = {
+                "title": f"{title_en} {number + 1}",
+                "slug": f"event-{number + 1:05d}",
+                "intro": PARAGRAPH_EN,
+                "location_name": "School hall",
+            }
+            pairs.append(self._pair(EventPage, common, lv, en))
+        pages = self._publish(school, EventIndexPage, pairs, "themes", self.themes)
+        return [page for page in pages if page.registration_enabled]
 
     def create_registrations(self, events):
         """Registrations over the registrable events, never more seats than exist."""
@@ -316,52 +299,71 @@ class NetworkGenerator:
     # Stories -------------------------------------------------------------------
 
     def create_stories(self, school, count):
-        index_lv, index_en = self._sections(school, StoryIndexPage)
-        pages_lv, pages_en = [], []
+        pairs = []
         audiences = list(StoryAudience.values)
         for number in range(count):
             title_lv, title_en = self.random.choice(STORY_TITLES)
             common = {
-                "translation_key": uuid.uuid4(),
                 "theme": self.random.choice(self.themes) if self.themes else None,
                 "audience": audiences[number % len(audiences)],
                 "first_published_at": self.now
                 - datetime.timedelta(days=self.random.randint(0, 5 * 365)),
             }
-            slug = f"{number + 1:05d}"
-            pages_lv.append(
-                GoodPracticeStoryPage(
-                    title=f"{title_lv} ({school.city}, {number + 1})",
-                    slug=f"stasts-{slug}",
-                    intro=PARAGRAPH_LV,
-                    problem=f"<p>{PARAGRAPH_LV}</p>",
-                    what_was_done=f"<p>{PARAGRAPH_LV}</p>",
-                    **common,
-                )
-            )
-            pages_en.append(
-                GoodPracticeStoryPage(
-                    title=f"{title_en} ({school.city}, {number + 1})",
-                    slug=f"story-{slug}",
-                    intro=PARAGRAPH_EN,
-                    problem=f"<p>{PARAGRAPH_EN}</p>",
-                    what_was_done=f"<p>{PARAGRAPH_EN}</p>",
-                    **common,
-                )
-            )
+            lv = {
+                "title": f"{title_lv} ({school.city}, {number + 1})",
+                "slug": f"stasts-{number + 1:05d}",
+                "intro": PARAGRAPH_LV,
+                "problem": f"<p>{PARAGRAPH_LV}</p>",
+                "what_was_done": f"<p>{PARAGRAPH_LV}</p>",
+            }
+            en = {
+                "title": f"{title_en} ({school.city}, {number + 1})",
+                "slug": f"story-{number + 1:05d}",
+                "intro": PARAGRAPH_EN,
+                "problem": f"<p>{PARAGRAPH_EN}</p>",
+                "what_was_done": f"<p>{PARAGRAPH_EN}</p>",
+            }
+            pairs.append(self._pair(GoodPracticeStoryPage, common, lv, en))
+        self._publish(school, StoryIndexPage, pairs, "sdgs", self.goals)
+
+    # Both languages ------------------------------------------------------------
+
+    @staticmethod
+    def _pair(model, common, latvian, english):
+        """A Latvian page and its English translation: one translation key."""
+        key = uuid.uuid4()
+        return (
+            model(translation_key=key, **common, **latvian),
+            model(translation_key=key, **common, **english),
+        )
+
+    def _publish(self, school, section, pairs, tags, vocabulary):
+        """Add the page pairs under the school's section in both languages, tag each
+        with one term of `vocabulary` through the many-to-many field `tags`, and
+        index them. Returns the Latvian pages."""
+        index_lv, index_en = self._sections(school, section)
+        pages_lv = [latvian for latvian, _ in pairs]
+        pages_en = [english for _, english in pairs]
         add_children(index_lv, pages_lv)
         add_children(index_en, pages_en)
-        if self.goals:
-            through = GoodPracticeStoryPage.sdgs.through
+        if pairs and vocabulary:
+            model = type(pages_lv[0])
+            field = model._meta.get_field(tags)
+            through = field.remote_field.through
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
             through.objects.bulk_create(
                 through(
-                    goodpracticestorypage_id=page.pk,
-                    sustainabledevelopmentgoal_id=self.random.choice(self.goals).pk,
+                    **{
+                        f"{source}_id": page.pk,
+                        f"{target}_id": self.random.choice(vocabulary).pk,
+                    }
                 )
                 for page in pages_lv + pages_en
             )
         for pages in (pages_lv, pages_en):
-            index_pages(GoodPracticeStoryPage, pages)
+            if pages:
+                index_pages(type(pages[0]), pages)
+        return pages_lv
 
 
 def generate_network(size, *, seed=2025):

@@ -7,16 +7,18 @@ from events import services
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
+def register_anna(workshop, **fields):
+    values = {
+        "name": "Anna Bērziņa",
+        "email": "anna@example.com",
+        "organisation": "Saskaņas pamatskola",
+        "participants": 1,
+    }
+    return services.register(workshop, services.RegistrationData(**values | fields))
+
+
 def test_api_lists_events_with_type_times_and_seats(client, workshop):
-    services.register(
-        workshop,
-        services.RegistrationData(
-            name="Anna Bērziņa",
-            email="anna@example.com",
-            organisation="Saskaņas pamatskola",
-            participants=3,
-        ),
-    )
+    register_anna(workshop, participants=3)
 
     data = client.get("/api/v2/events/").json()
 
@@ -35,16 +37,7 @@ def test_api_lists_events_with_type_times_and_seats(client, workshop):
 
 
 def test_api_never_shows_personal_data(client, workshop):
-    services.register(
-        workshop,
-        services.RegistrationData(
-            name="Anna Bērziņa",
-            email="anna@example.com",
-            organisation="Saskaņas pamatskola",
-            participants=1,
-            note="Ierodos ar ratiņkrēslu",
-        ),
-    )
+    register_anna(workshop, note="Ierodos ar ratiņkrēslu")
 
     listing = client.get("/api/v2/events/", {"fields": "*"}).content.decode()
     detail = client.get(f"/api/v2/events/{workshop.pk}/").content.decode()
@@ -75,14 +68,6 @@ def test_api_answers_anonymous_callers_from_the_page_cache(client, workshop):
 
 def test_new_registration_shows_in_the_api_at_once(client, workshop):
     assert client.get("/api/v2/events/").json()["items"][0]["seats_left"] == 20
-    services.register(
-        workshop,
-        services.RegistrationData(
-            name="Anna Bērziņa",
-            email="anna@example.com",
-            organisation="Saskaņas pamatskola",
-            participants=2,
-        ),
-    )
+    register_anna(workshop, participants=2)
 
     assert client.get("/api/v2/events/").json()["items"][0]["seats_left"] == 18
