@@ -227,3 +227,16 @@ def test_no_image_size_is_made_that_no_template_uses():
     unused = set(SPECS) - set(specs_in_templates())
 
     assert not unused, f"remove these from home.renditions.SPECS: {sorted(unused)}"
+
+
+def test_command_makes_the_renditions_of_images_uploaded_before(capsys):
+    from django.core.management import call_command
+
+    # Saved without its commit hooks running, like an image from before the feature.
+    image = get_image_model().objects.create(title="Vecs attēls", file=png())
+    assert image.renditions.count() == 0
+
+    call_command("generate_renditions")
+
+    assert set(renditions_by_spec(image)) == set(SPECS)
+    assert "1 images, 6 sizes each: 1 done." in capsys.readouterr().out
