@@ -189,10 +189,7 @@ def test_the_same_task_delivered_twice_sends_one_mail(
 
     deliver_message.delay(row.pk)
     deliver_message.delay(row.pk)
-    worker.wait_for("succeeded", timeout=30)
-    deadline = time.monotonic() + 30
-    while worker.text.count("deliver_message[") < 4 and time.monotonic() < deadline:
-        time.sleep(0.2)  # each task logs "received" and "succeeded"
+    # Other tasks (search index, other mails) log too: wait for the outcome itself.
+    worker.wait_for("'skipped'", timeout=60)
 
     assert len(confirmations(sink)) == 1
-    assert "'skipped'" in worker.text
