@@ -44,7 +44,8 @@ node_modules/.installed: package-lock.json
 
 messages: | $(BIN)/activate ## Compile the translations (.po to .mo)
 	@$(BIN)/pybabel compile --domain django --directory locale --use-fuzzy --statistics 2>&1 | grep -v '^$$' || true
-	@test -f locale/lv/LC_MESSAGES/django.mo || { echo "Latvian translations failed to compile"; exit 1; }
+	@$(BIN)/pybabel compile --domain "django djangojs" --directory locale/vendor --use-fuzzy --statistics 2>&1 | grep -v '^$$' || true
+	@test -f locale/lv/LC_MESSAGES/django.mo -a -f locale/vendor/lv/LC_MESSAGES/djangojs.mo || { echo "Latvian translations failed to compile"; exit 1; }
 
 messages-extract: install-dev ## Collect new strings into locale/lv/LC_MESSAGES/django.po (needs gettext)
 	$(MANAGE) makemessages --locale=lv --ignore=var --ignore=tests --ignore=node_modules --no-location

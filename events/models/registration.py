@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from events.models.pages import EventType
 
@@ -57,7 +58,8 @@ class Registration(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, db_index=True
     )
-    name = models.CharField(_("name"), max_length=150)
+    # "name" alone is a thing's name (nosaukums) elsewhere; this one is a person's.
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=150)
     email = models.EmailField(_("e-mail"), blank=True)
     organisation = models.CharField(_("school or organisation"), max_length=200)
     participants = models.PositiveSmallIntegerField(_("participants"), default=1)
@@ -82,7 +84,9 @@ class Registration(models.Model):
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("registration")
+        # The record, not the act: the admin says "Pievienot: pieteikums", while the
+        # event page's switch (also "registration") stays "pieteikšanās".
+        verbose_name = pgettext_lazy("record", "registration")
         verbose_name_plural = _("registrations")
         ordering = ["event", "created_at", "pk"]
         constraints = [
