@@ -7,6 +7,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Network and schools")
 
     def ready(self):
+        from home.addresses import use_canonical_urls
+
+        use_canonical_urls()
+
         # Here rather than in the middleware, so that workers and management
         # commands (scheduled publishing, imports) invalidate the page cache too.
         from portal import caching

@@ -10,8 +10,10 @@ wagtail-localize ship a Celery backend.
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-from celery import shared_task
+from celery import current_app, shared_task
 from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
@@ -21,6 +23,26 @@ from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id
 
 logger = logging.getLogger(__name__)
+
+_in_process = ContextVar("background_work_in_process", default=False)
+
+
+@contextmanager
+def background_work_in_process():
+    """Run Wagtail's, wagtail-localize's and the portal's tasks here, after commit.
+
+    For bulk work such as loading the demo: thousands of index updates are cheaper
+    in the process that makes them than as queued tasks, and the content is
+    complete (searchable, its references indexed) when the command ends.
+    """
+    token = _in_process.set(True)
+    was_eager = current_app.conf.task_always_eager
+    current_app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        current_app.conf.task_always_eager = was_eager
+        _in_process.reset(token)
 
 
 class CeleryTaskBackend(BaseTaskBackend):
@@ -51,9 +73,12 @@ class CeleryTaskBackend(BaseTaskBackend):
         )
         path = task.module_path
         queued_args, queued_kwargs = list(args), dict(kwargs)
-        transaction.on_commit(
-            lambda: run_django_task.delay(path, queued_args, queued_kwargs)
-        )
+        if _in_process.get():
+            transaction.on_commit(lambda: task.call(*queued_args, **queued_kwargs))
+        else:
+            transaction.on_commit(
+                lambda: run_django_task.delay(path, queued_args, queued_kwargs)
+            )
         return result
 
 
@@ -100,6 +125,9 @@ class CeleryJobBackend:
         self.options = options
 
     def enqueue(self, func, args, kwargs):
+        if _in_process.get():
+            transaction.on_commit(lambda: func(*args, **kwargs))
+            return
         try:
             payload = (_encode(list(args)), _encode(dict(kwargs)))
         except TypeError as error:

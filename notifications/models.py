@@ -43,7 +43,10 @@ class OutboxMessage(models.Model):
     error = models.TextField(_("last error"), blank=True)
     subject = models.CharField(_("subject"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Handed to the broker (None: never reached it) and when that task is due: the
+    # same moment, or later while a retry waits out its SMTP backoff.
     queued_at = models.DateTimeField(_("last queued"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:

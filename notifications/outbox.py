@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 
 def _queue(message_id):
+    # notifications.tasks renders and sends rows; it imports this module for the
+    # failure notices it writes.
     from notifications.tasks import deliver_message
 
     try:
@@ -33,6 +35,11 @@ def _queue(message_id):
             message_id,
             exc_info=True,
         )
+        return
+    now = timezone.now()
+    OutboxMessage.objects.filter(
+        pk=message_id, status=OutboxMessage.Status.PENDING
+    ).update(queued_at=now, next_attempt_at=now)
 
 
 def send_later(
@@ -69,7 +76,6 @@ def send_later(
                 attachments=list(attachments or []),
                 headers=dict(headers or {}),
                 school=school,
-                queued_at=timezone.now(),
             )
     except IntegrityError:
         # Another transaction wrote the same key between the check and the insert.

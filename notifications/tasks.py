@@ -8,6 +8,7 @@ from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from notifications.models import OutboxMessage
@@ -78,6 +79,11 @@ def deliver_message(self, message_id):
     countdown = get_exponential_backoff_interval(
         BACKOFF_FACTOR, self.request.retries, BACKOFF_MAX, full_jitter=True
     )
+    now = timezone.now()
+    # The sweep leaves the row alone until its backoff has passed.
+    OutboxMessage.objects.filter(pk=message_id).update(
+        queued_at=now, next_attempt_at=now + timedelta(seconds=countdown)
+    )
     raise self.retry(exc=error, countdown=countdown)
 
 
@@ -108,24 +114,34 @@ def report_failure(message_id):
         send_to_administrators(template=FAILED_TEMPLATE, context=context, key=key)
 
 
-STALE_AFTER = timedelta(minutes=5)
+# A row that never reached the broker (it was down at commit time) is queued
+# again after a minute. A row that did reach it is left there: it may be waiting
+# its turn. Only once its task is overdue by longer than the broker keeps an
+# unacknowledged task (Redis's visibility timeout, an hour) is it taken as lost.
+NEVER_QUEUED_AFTER = timedelta(minutes=1)
+
+
+def lost_after():
+    return timedelta(minutes=settings.NOTIFICATIONS_LOST_AFTER_MINUTES)
 
 
 @shared_task
 def requeue_stale():
-    """Queue again the rows still pending a few minutes after they were queued.
+    """Queue again the pending rows a broker outage or a lost task left behind.
 
-    A broker that was down at commit time, or a worker that died with the task,
-    leaves such rows; the task's row lock makes a needless second copy harmless.
+    Never a row that is still waiting in the queue, nor one whose retry is
+    waiting out its backoff: that would only lengthen the queue.
     """
-    cutoff = timezone.now() - STALE_AFTER
+    now = timezone.now()
+    never_queued = Q(queued_at__isnull=True, created_at__lt=now - NEVER_QUEUED_AFTER)
+    overdue = Q(next_attempt_at__lt=now - lost_after())
     stale = OutboxMessage.objects.filter(
-        status=OutboxMessage.Status.PENDING, queued_at__lt=cutoff
+        never_queued | overdue, status=OutboxMessage.Status.PENDING
     )
-    ids = list(stale.values_list("pk", flat=True)[:500])
-    if not ids:
-        return 0
-    OutboxMessage.objects.filter(pk__in=ids).update(queued_at=timezone.now())
+    ids = list(stale.order_by("created_at").values_list("pk", flat=True)[:500])
     for message_id in ids:
         deliver_message.delay(message_id)
+    OutboxMessage.objects.filter(pk__in=ids).update(
+        queued_at=now, next_attempt_at=now
+    )
     return len(ids)

@@ -48,15 +48,30 @@ def test_compose_runs_every_production_service_with_named_volumes(compose):
     services = set(compose("config", "--services").stdout.split())
     volumes = set(compose("config", "--volumes").stdout.split())
 
-    assert {"postgres", "redis", "web", "worker", "beat", "mailpit"} <= services
+    assert {
+        "postgres",
+        "redis",
+        "web",
+        "worker",
+        "worker-mail",
+        "beat",
+        "mailpit",
+    } <= services
     assert {"postgres-data", "media"} <= volumes
 
 
 def test_every_long_running_service_but_beat_has_a_health_check(compose):
     services = yaml.safe_load(compose("config").stdout)["services"]
 
-    for name in ("postgres", "redis", "web", "worker", "mailpit"):
+    for name in ("postgres", "redis", "web", "worker", "worker-mail", "mailpit"):
         assert services[name]["healthcheck"]["test"], f"{name} has no health check"
     assert services["web"]["depends_on"]["migrate"]["condition"] == (
         "service_completed_successfully"
     )
+
+
+def test_mail_has_a_worker_of_its_own_beside_the_housekeeping_one(compose):
+    services = yaml.safe_load(compose("config").stdout)["services"]
+
+    assert "--queues=mail" in services["worker-mail"]["command"]
+    assert "--queues=housekeeping" in services["worker"]["command"]

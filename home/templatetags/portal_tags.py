@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from home.addresses import canonical_url
 from home.models import (
     AccessibilityStatementPage,
     HomePage,
@@ -50,6 +51,15 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def canonical_link(context):
+    """The page's one address (its school's own host), for rel=canonical."""
+    page, request = context.get("page"), context.get("request")
+    if not isinstance(page, Page) or request is None:
+        return ""
+    return canonical_url(page, request) or ""
 
 
 @register.simple_tag(takes_context=True)

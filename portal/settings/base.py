@@ -164,12 +164,33 @@ else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_QUEUE_DIR),
         "data_folder_out": str(CELERY_QUEUE_DIR),
+        # The exchange bindings, which kombu otherwise writes into the current
+        # folder (the repository root under `make run`).
+        "control_folder": str(VAR_DIR / "celery" / "control"),
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'celery' / 'results'}"
     # Neither the transport nor the result backend creates its folder.
-    for folder in (CELERY_QUEUE_DIR, VAR_DIR / "celery" / "results"):
+    for folder in (
+        CELERY_QUEUE_DIR,
+        VAR_DIR / "celery" / "control",
+        VAR_DIR / "celery" / "results",
+    ):
         folder.mkdir(parents=True, exist_ok=True)
+
+# Two queues: mail never waits behind housekeeping (Wagtail's search and reference
+# index updates, renditions, cache purges, sweeps). `make run` and compose run a
+# worker for each (Procfile.dev, docker-compose.yml), so each drains on its own.
+CELERY_MAIL_QUEUE = "mail"
+CELERY_TASK_DEFAULT_QUEUE = "housekeeping"
+CELERY_TASK_ROUTES = {
+    "notifications.tasks.deliver_message": {"queue": CELERY_MAIL_QUEUE},
+    "notifications.tasks.requeue_stale": {"queue": CELERY_MAIL_QUEUE},
+}
+
+# A queued mail whose task is overdue by this long is taken as lost and queued
+# again; longer than the Redis visibility timeout below, which redelivers first.
+NOTIFICATIONS_LOST_AFTER_MINUTES = env.int("NOTIFICATIONS_LOST_AFTER_MINUTES", 65)
 
 CELERY_TIMEZONE = "Europe/Riga"
 CELERY_TASK_SERIALIZER = "json"
@@ -204,16 +225,6 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "surveys.tasks.send_survey_reminders",
         "schedule": 3600.0,
     },
-    # Outside submitters' contact details are forgotten a while after the decision.
-    "stories-forget-submitters": {
-        "task": "stories.tasks.forget_story_submitters",
-        "schedule": crontab(hour=4, minute=0),
-    },
-    # Invited addresses are deleted a while after their survey closes.
-    "survey-invitations-purge": {
-        "task": "surveys.tasks.purge_survey_invitations",
-        "schedule": 24 * 3600.0,
-    },
     "events-reminders": {"task": "events.tasks.send_due_reminders", "schedule": 300.0},
     "events-participant-lists": {
         "task": "events.tasks.send_participant_lists",
@@ -223,8 +234,9 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "events.tasks.send_organiser_digests",
         "schedule": crontab(hour=7, minute=0),
     },
-    "events-anonymise": {
-        "task": "events.tasks.anonymise_registrations",
+    # Personal data: every rule of the register (home/personal_data.py) at once.
+    "personal-data-retention": {
+        "task": "home.personal_data.apply_retention",
         "schedule": crontab(hour=3, minute=30),
     },
 }
@@ -359,6 +371,16 @@ PERSONAL_DATA_RETENTION_DAYS = {
     "survey_invitations": env.int("SURVEY_INVITATION_RETENTION_DAYS", default=90),
     "story_submissions": env.int("STORY_SUBMISSION_RETENTION_DAYS", default=365),
 }
+# Sent mail: the outbox keeps address and content of a sent mail as a delivery
+# log this many days (also the age of the development backend's .eml files).
+MAIL_DELIVERY_LOG_DAYS = env.int("MAIL_DELIVERY_LOG_DAYS", default=30)
+# Subscriptions to new events that nobody confirmed are deleted after this.
+UNCONFIRMED_SUBSCRIPTION_DAYS = env.int("UNCONFIRMED_SUBSCRIPTION_DAYS", default=7)
+# django-axes' sign-in logs (IP address, user name); failed attempts go once the
+# cool-off (AXES_COOLOFF_TIME) has passed.
+SIGN_IN_LOG_RETENTION_DAYS = env.int("SIGN_IN_LOG_RETENTION_DAYS", default=30)
+# The register's retention task is not in a tasks.py module that autodiscovery finds.
+CELERY_IMPORTS = ["home.personal_data"]
 
 # Languages and time ----------------------------------------------------------
 # Latvian first: it is the default locale and is served without a URL prefix.

@@ -234,6 +234,63 @@ def test_sweep_requeues_rows_pending_for_minutes_and_they_are_sent(
     assert len(mail.outbox) == 1
 
 
+def test_sweep_leaves_a_row_waiting_in_the_queue_where_it_is(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    # The broker took the task; the worker has not reached it yet.
+    monkeypatch.setattr(deliver_message, "delay", lambda message_id: None)
+    with django_capture_on_commit_callbacks(execute=True):
+        message = write()
+    message.refresh_from_db()
+    assert message.queued_at is not None
+
+    with time_machine.travel(timezone.now() + timezone.timedelta(minutes=30)):
+        assert requeue_stale() == 0
+    with time_machine.travel(timezone.now() + timezone.timedelta(minutes=70)):
+        # Overdue by more than the broker keeps a task: taken as lost.
+        assert requeue_stale() == 1
+
+
+def test_sweep_waits_out_a_rows_smtp_backoff(settings, monkeypatch):
+    settings.EMAIL_BACKEND = "tests.notifications.test_outbox.BrokenSMTP"
+    monkeypatch.setitem(deliver_message.app.conf, "task_eager_propagates", False)
+    message = write()
+    retried = []
+
+    class Retry(Exception):
+        pass
+
+    def retry(**kwargs):
+        retried.append(kwargs)
+        return Retry()
+
+    monkeypatch.setattr(deliver_message, "retry", retry)
+
+    with pytest.raises(Retry):
+        deliver_message.run(message.pk)
+
+    message.refresh_from_db()
+    [retry] = retried
+    assert message.status == OutboxMessage.Status.PENDING
+    assert message.next_attempt_at >= message.queued_at
+    due = message.next_attempt_at
+    with time_machine.travel(due + timezone.timedelta(minutes=30)):
+        assert requeue_stale() == 0
+    with time_machine.travel(due + timezone.timedelta(minutes=66)):
+        assert requeue_stale() == 1
+
+
+def test_mail_is_routed_to_its_own_queue_and_housekeeping_to_another():
+    from portal.celery import app
+
+    router = app.amqp.router
+    mail_route = router.route({}, "notifications.tasks.deliver_message")
+    index_route = router.route({}, "notifications.backends.run_django_task")
+
+    assert mail_route["queue"].name == "mail"
+    assert index_route["queue"].name == "housekeeping"
+
+
 def test_sweep_leaves_sent_and_failed_rows_alone(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         write(key="a")

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
+from notifications.backends import background_work_in_process
+
 # Each area adds its demo content here, in the order the content depends on.
 DEMO_LOADERS = [
     "home.demo.load",
@@ -16,7 +18,10 @@ class Command(BaseCommand):
     help = "Create or update the demo network. Running it again changes nothing."
 
     def handle(self, *args, **options):
-        for dotted_path in DEMO_LOADERS:
-            import_string(dotted_path)()
-            self.stdout.write(f"  loaded {dotted_path.rsplit('.', 2)[0]}")
+        # The search and reference indexes are complete when the command ends,
+        # rather than thousands of tasks queued for the worker to catch up on.
+        with background_work_in_process():
+            for dotted_path in DEMO_LOADERS:
+                import_string(dotted_path)()
+                self.stdout.write(f"  loaded {dotted_path.rsplit('.', 2)[0]}")
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
