@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events import notifications
 from events.models import EventChange, EventPage, Registration
+from home import personal_data
 
 
 class RegistrationError(Exception):
@@ -195,12 +196,17 @@ ANONYMOUS = {"name": "—", "email": "", "organisation": "—", "note": "", "ans
 
 @transaction.atomic
 def erase(registration):
-    """Cancel (freeing seats) and remove the person's data from the registration."""
+    """Cancel (freeing seats) and remove the person's data from the registration,
+    and at once from everywhere else the register of personal data knows their
+    address: other registrations, subscriptions, invitations, shared stories, mails.
+    """
+    email, name = registration.email, registration.name
     if registration.is_active:
         cancel(registration)
     Registration.objects.filter(pk=registration.pk).update(
         **ANONYMOUS, anonymised_at=timezone.now(), updated_at=timezone.now()
     )
+    personal_data.erase_person(email, names=[name])
 
 
 # Editor actions -------------------------------------------------------------------

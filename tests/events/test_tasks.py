@@ -171,5 +171,5 @@ def test_beat_schedule_runs_the_sweeps(settings):
         "events.tasks.send_due_reminders",
         "events.tasks.send_participant_lists",
         "events.tasks.send_organiser_digests",
-        "events.tasks.anonymise_registrations",
+        "home.personal_data.apply_retention",
     } <= tasks_on_beat
