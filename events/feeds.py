@@ -3,7 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
-from django.utils.translation import gettext as _
+
+from events.ical import calendar_name
 
 FEED_LENGTH = 30
 
@@ -25,7 +26,7 @@ class EventsFeed(Feed):
         return self.listing
 
     def title(self, listing):
-        return _("%(page)s: events") % {"page": listing.title}
+        return calendar_name(listing)
 
     def link(self, listing):
         return listing.get_full_url(self.request)

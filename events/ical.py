@@ -6,11 +6,13 @@ and never changes; SEQUENCE rises with each announced change.
 """
 
 import datetime
+from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vText
 
-from events.models.pages import RIGA, EventPage
+from events.models.pages import RIGA, EventPage, EventType
 
 PRODID = "-//Ekoskolu portals//Events//LV"
 
@@ -76,6 +78,58 @@ def feed(events, *, name, request=None) -> bytes:
     for event in events:
         calendar.add_component(_component(event, request))
     return calendar.to_ical()
+
+
+def feed_owner(listing):
+    """Whose events a listing shows: its school, or the network of the hub."""
+    school = getattr(listing, "school", None)
+    if school is not None:
+        return school.title
+    return listing.get_parent().specific.title
+
+
+def calendar_name(listing, event_type=None):
+    """The name a calendar program shows for a feed, in the listing's language.
+
+    The listing's own title is only "Pasākumi", the same for every school; a
+    subscriber with two schools' calendars must tell them apart.
+    """
+    with translation.override(listing.locale.language_code):
+        owner = feed_owner(listing)
+        if event_type in EventType.values:
+            return _("%(owner)s: events – %(type)s") % {
+                "owner": owner,
+                "type": EventType(event_type).label,
+            }
+        return _("%(owner)s: events") % {"owner": owner}
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """One feed as offered on a page: a calendar program's link and the address."""
+
+    label: str
+    name: str
+    url: str
+
+    @property
+    def webcal_url(self):
+        # webcal:// makes the browser hand the address to the calendar program,
+        # which subscribes to it instead of importing the file once.
+        return "webcal://" + self.url.split("://", 1)[-1]
+
+
+def subscriptions(listing, request=None):
+    """Every feed of a listing: all its events, then one per event type."""
+    base = listing.get_full_url(request)
+    if not base:
+        return []
+    feeds = [Subscription(_("All events"), calendar_name(listing), f"{base}ical/")]
+    feeds += [
+        Subscription(label, calendar_name(listing, value), f"{base}ical/{value}/")
+        for value, label in EventType.choices
+    ]
+    return feeds
 
 
 def attachment(event: EventPage) -> dict:

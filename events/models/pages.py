@@ -218,13 +218,17 @@ class EventListingMixin(RoutablePageMixin):
         return self.feed_response(request, event_type)
 
     def feed_response(self, request, event_type):
-        from events.ical import feed
+        from events.ical import calendar_name, feed
 
         events = self.visible_events().order_by("start")
         if event_type:
             events = events.filter(event_type=event_type)
         cutoff = timezone.now() - datetime.timedelta(days=365)
-        body = feed(events.filter(end__gte=cutoff), name=self.title, request=request)
+        body = feed(
+            events.filter(end__gte=cutoff),
+            name=calendar_name(self, event_type),
+            request=request,
+        )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="calendar.ics"'
         return response

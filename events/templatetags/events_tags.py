@@ -5,6 +5,7 @@ from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from events.ical import subscriptions
 from events.models.pages import RIGA
 
 register = template.Library()
@@ -42,3 +43,10 @@ def iso_datetime(value):
         return datetime.datetime.fromisoformat(value)
     except (TypeError, ValueError):
         return _("unknown")
+
+
+@register.inclusion_tag("events/_calendar_subscribe.html", takes_context=True)
+def calendar_subscriptions(context, listing):
+    """The listing's calendar feeds, each with a webcal:// link and its address."""
+    request = context.get("request")
+    return {"feeds": subscriptions(listing, request), "request": request}
