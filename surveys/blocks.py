@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home.blocks import BaseStreamBlock
+from surveys.charts import question_chart, table_chart, unique_id
 
 
 class SurveyChartBlock(blocks.StructBlock):
@@ -19,6 +20,18 @@ class SurveyChartBlock(blocks.StructBlock):
             "The key of the question, as set on the survey, e.g. dripping_taps."
         ),
     )
+    split_by_key = blocks.CharBlock(
+        label=_("Split by question"),
+        required=False,
+        # Reports saved before this field existed read "" rather than None, which
+        # wagtail-localize cannot extract for translation.
+        default="",
+        max_length=60,
+        help_text=_(
+            "Optional: the key of a choice question whose answers become the "
+            "columns, e.g. dripping_taps."
+        ),
+    )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
 
     class Meta:
@@ -29,32 +42,51 @@ class SurveyChartBlock(blocks.StructBlock):
         preview_value = {"question_key": "dripping_taps"}
 
     def clean(self, value):
+        # surveys.models imports this module for the report body.
+        from surveys.models import CHOICE_TYPES
+
         value = super().clean(value)
         survey = value.get("survey")
         if survey is not None:
             survey = survey.specific
-            keys = {field.question_key for field in survey.get_form_fields()}
-            if value["question_key"] not in keys:
-                raise StructBlockValidationError(
-                    block_errors={
-                        "question_key": ValidationError(
-                            _("“%(survey)s” has no question with this key.")
-                            % {"survey": survey.title}
-                        )
-                    }
+            fields = {field.question_key: field for field in survey.get_form_fields()}
+            errors = {}
+            if value["question_key"] not in fields:
+                errors["question_key"] = ValidationError(
+                    _("“%(survey)s” has no question with this key.")
+                    % {"survey": survey.title}
                 )
+            split_by = value.get("split_by_key")
+            if split_by and (
+                split_by not in fields
+                or fields[split_by].field_type not in CHOICE_TYPES
+                or split_by == value["question_key"]
+            ):
+                errors["split_by_key"] = ValidationError(
+                    _("“%(survey)s” has no other choice question with this key.")
+                    % {"survey": survey.title}
+                )
+            if errors:
+                raise StructBlockValidationError(block_errors=errors)
         return value
 
     def get_context(self, value, parent_context=None):
-        from surveys.charts import question_chart
-        from surveys.results import survey_results
+        # surveys.results imports surveys.models, which imports this module.
+        from surveys.results import cross_tabulation, survey_results
 
         context = super().get_context(value, parent_context)
+        # Two blocks may show the same question: their ids must differ.
+        context["anchor"] = unique_id("survey-chart")
         survey = value["survey"]
         if survey is not None:
             survey = survey.specific.localized
-            results = survey_results(survey, public=True)
-            question = results.question(value["question_key"])
+            if value.get("split_by_key"):
+                question = cross_tabulation(
+                    survey, value["question_key"], value["split_by_key"], public=True
+                )
+            else:
+                results = survey_results(survey, public=True)
+                question = results.question(value["question_key"])
             context["survey"] = survey
             context["question"] = question
             if question is not None:
@@ -101,8 +133,6 @@ class TableChartBlock(blocks.StructBlock):
         }
 
     def get_context(self, value, parent_context=None):
-        from surveys.charts import table_chart
-
         context = super().get_context(value, parent_context)
         context["chart"] = table_chart(value)
         return context

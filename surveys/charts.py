@@ -1,64 +1,43 @@
-"""Server-side SVG charts with pygal, made accessible.
+"""Bar charts of survey results and report tables, readable at any width.
 
-pygal draws the bars; we add what assistive technology needs: the SVG is an image
-(`role="img"`) named by a `<title>` and described by a `<desc>` as its first
-children. pygal's JavaScript is switched off and its inline configuration script
-removed, so the SVG runs no script; its styles stay inside the SVG. Every chart
-is shown beside a table holding the same numbers.
+Each answer's label is HTML text above its bars, so it wraps like the page and
+keeps the page's font size; each bar is a small SVG drawn in percentages of its
+width and never scaled, so the figure on it keeps its size too (an SVG with a
+viewBox shrinks its text with the chart, to about 6 px on a phone). A figure is
+written in white on its bar when the bar is wide enough for it even on a 320 px
+screen, otherwise in the text colour beside the bar; every bar colour has at
+least 4.5:1 contrast with white, and with the white page.
+
+The chart is an image for assistive technology (`role="img"`) named by its title
+and described by a sentence that gives the numbers; the table beside it holds
+the same figures. Ids are numbered per process, so two charts on one page never
+share one. Nothing is inline style or script: the layout is in
+static/css/charts.css, under the strict Content-Security-Policy.
 """
 
 import itertools
-import sys
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-import pygal
 from django.utils.formats import number_format
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from pygal.style import Style
 
-
-def _drop_pygal_import_hook():
-    """Remove the import hook pygal adds to sys.meta_path for its map plugins.
-
-    The hook has only the old find_module API, so every later import raises an
-    ImportWarning (an error in the test run). The portal uses no pygal maps.
-    This can go when pygal's hook implements find_spec.
-    """
-    sys.meta_path[:] = [
-        finder
-        for finder in sys.meta_path
-        if type(finder).__name__ != "PluginImportFixer"
-    ]
-
-
-_drop_pygal_import_hook()
-
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
-
-# The portal's palette: each colour has at least 3:1 contrast on white.
-PORTAL_STYLE = Style(
-    background="#ffffff",
-    plot_background="#ffffff",
-    foreground="#1c2b2a",
-    foreground_strong="#1c2b2a",
-    foreground_subtle="#c9d6cf",
-    opacity="1",
-    opacity_hover=".85",
-    colors=("#1f6f43", "#0b5f8a", "#8a4b0b", "#6b3fa0", "#6e7a78"),
-    font_family="system-ui, sans-serif",
-    title_font_size=16,
-    label_font_size=13,
-    major_label_font_size=13,
-    legend_font_size=13,
-    value_font_size=12,
-)
+# Bar colours, in series order: each has at least 4.5:1 contrast with white.
+COLOURS = ("#1f6f43", "#0b5f8a", "#8a4b0b", "#6b3fa0", "#5b6664")
+FIGURE_ON_BAR = "#ffffff"
+FIGURE_BESIDE_BAR = "#1c2b2a"
+# The narrowest bar a chart gets: a 320 px screen less the page's margins.
+NARROWEST_BAR = 260
+# Generous width of one character of a 14 px figure, in px.
+FIGURE_CHAR_WIDTH = 8.5
+FIGURE_PADDING = 6
 
 _ids = itertools.count(1)
+
+
+def unique_id(prefix):
+    """An id no other element of the page has, e.g. for a section heading."""
+    return f"{prefix}-{next(_ids)}"
 
 
 @dataclass
@@ -66,102 +45,116 @@ class Chart:
     svg: str
     title: str
     description: str
+    id: str
 
 
-def _strip_inline_code(root):
-    """Drop pygal's inline script, style and JS-only tooltips.
-
-    pygal writes its configuration as an inline script even without its JS files,
-    and its styles as an inline <style>; a strict Content-Security-Policy refuses
-    both. The styles live in static/css/charts.css instead (see chart_css).
-    """
-    unwanted = {f"{{{SVG_NS}}}script", f"{{{SVG_NS}}}style"}
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if child.tag in unwanted or "tooltip" in child.get("class", "").split():
-                parent.remove(child)
+def _figure_fits_on_bar(fraction, text):
+    width = len(text) * FIGURE_CHAR_WIDTH + 2 * FIGURE_PADDING
+    return fraction * NARROWEST_BAR >= width
 
 
-def chart_css():
-    """pygal's styles for the portal's charts, for static/css/charts.css.
-
-    Regenerate the file after changing PORTAL_STYLE:
-    python manage.py shell --no-imports -c "from surveys.charts import chart_css;
-    print(chart_css(), end='')" > static/css/charts.css
-    """
-    chart = pygal.HorizontalBar(style=PORTAL_STYLE, js=[], print_values=True)
-    for number in range(len(PORTAL_STYLE.colors)):
-        chart.add(str(number), [number])
-    svg = chart.render(is_unicode=True)
-    root = ET.fromstring(svg)  # noqa: S314 - pygal's own output
-    chart_id = root.get("id")
-    css = "".join(element.text or "" for element in root.iter(f"{{{SVG_NS}}}style"))
-    css = css.replace(f"#{chart_id}", ".pygal-chart")
-    header = "/* Generated from surveys.charts.PORTAL_STYLE by chart_css(). */\n"
-    return header + css.replace("}", "}\n")
+def _figure_text(value, unit):
+    if float(value).is_integer():
+        value = int(value)
+    return f"{number_format(value)} {unit}".strip()
 
 
-def accessible_svg(svg, title, description):
-    """Give pygal's SVG a role, a first-child <title> and <desc>, and unique ids."""
-    root = ET.fromstring(svg)  # noqa: S314 - pygal's own output, labels escaped
-    number = next(_ids)
-    title_id, desc_id = f"chart-title-{number}", f"chart-desc-{number}"
-    for tag in ("desc", "title"):
-        element = ET.Element(f"{{{SVG_NS}}}{tag}")
-        element.set("id", desc_id if tag == "desc" else title_id)
-        element.text = description if tag == "desc" else title
-        root.insert(0, element)
-    _strip_inline_code(root)
-    root.set("role", "img")
-    root.set("aria-labelledby", f"{title_id} {desc_id}")
-    root.set("focusable", "false")
-    for attribute in ("width", "height"):
-        root.attrib.pop(attribute, None)
-    return mark_safe(ET.tostring(root, encoding="unicode"))  # noqa: S308
-
-
-def _bar_chart(labels, series, *, title, description, unit="%"):
-    # pygal draws horizontal bars bottom-up; reversed, they read top-down like
-    # the table beside them.
-    labels = list(reversed(labels))
-    series = [(name, list(reversed(values))) for name, values in series]
-    height = 110 + 34 * max(1, len(labels)) * max(1, len(series))
-    chart = pygal.HorizontalBar(
-        style=PORTAL_STYLE,
-        js=[],
-        disable_xml_declaration=True,
-        width=720,
-        height=min(height, 900),
-        title=title,
-        show_legend=len(series) > 1,
-        legend_at_bottom=True,
-        legend_at_bottom_columns=3,
-        print_values=True,
-        value_formatter=lambda value: f"{number_format(value)} {unit}".strip(),
-        truncate_label=-1,
-        truncate_legend=-1,
-        x_labels=labels,
-        range=(0, 100) if unit == "%" else None,
-        include_x_axis=True,
-        no_data_text=_("No answers yet"),
+def _bar(fraction, colour, text):
+    percent = f"{100 * fraction:.2f}%"
+    on_bar = _figure_fits_on_bar(fraction, text)
+    return format_html(
+        '<svg class="bar-chart__bar" width="100%" height="24" aria-hidden="true" '
+        'focusable="false"><rect x="0" y="1" width="{}" height="22" fill="{}"/>'
+        '<text class="bar-chart__figure bar-chart__figure--{}" x="{}" dx="{}" '
+        'y="12" dominant-baseline="central" text-anchor="{}" fill="{}" '
+        'font-size="14">{}</text></svg>',
+        percent,
+        colour,
+        "on-bar" if on_bar else "beside-bar",
+        percent,
+        -FIGURE_PADDING if on_bar else FIGURE_PADDING,
+        "end" if on_bar else "start",
+        FIGURE_ON_BAR if on_bar else FIGURE_BESIDE_BAR,
+        text,
     )
-    for name, values in series:
-        chart.add(name, values)
-    svg = chart.render(is_unicode=True)
-    return Chart(accessible_svg(svg, title, description), title, description)
+
+
+def _swatch(colour):
+    return format_html(
+        '<svg class="bar-chart__swatch" width="14" height="14" aria-hidden="true" '
+        'focusable="false"><rect width="14" height="14" fill="{}"/></svg>',
+        colour,
+    )
+
+
+def _bar_chart(labels, series, *, title, description, unit="%", maximum=None):
+    """Bars grouped by label, one per series, in the order of the table beside."""
+    chart_id = unique_id("chart")
+    colours = list(itertools.islice(itertools.cycle(COLOURS), len(series)))
+    if maximum is None:
+        maximum = max((v for _name, values in series for v in values), default=0)
+    legend = ""
+    if len(series) > 1:
+        legend = format_html(
+            '<ul class="bar-chart__legend">{}</ul>',
+            format_html_join(
+                "",
+                '<li class="bar-chart__legend-item">{}<span>{}</span></li>',
+                (
+                    (_swatch(colour), name)
+                    for colour, (name, _values) in zip(colours, series, strict=True)
+                ),
+            ),
+        )
+    answers = []
+    for index, label in enumerate(labels):
+        bars = []
+        for colour, (_name, values) in zip(colours, series, strict=True):
+            value = values[index]
+            fraction = max(0, min(1, value / maximum)) if maximum > 0 else 0
+            bars.append(_bar(fraction, colour, _figure_text(value, unit)))
+        answers.append(
+            format_html(
+                '<div class="bar-chart__answer"><p class="bar-chart__label">{}</p>'
+                "{}</div>",
+                label,
+                format_html_join("", "{}", ((bar,) for bar in bars)),
+            )
+        )
+    if not series:
+        answers = [
+            format_html('<p class="bar-chart__empty">{}</p>', _("No answers yet"))
+        ]
+    markup = format_html(
+        '<div class="bar-chart" id="{id}" role="img" '
+        'aria-labelledby="{id}-title {id}-desc">'
+        '<span class="visually-hidden" id="{id}-title">{title}</span>'
+        '<span class="visually-hidden" id="{id}-desc">{description}</span>'
+        "{legend}{answers}</div>",
+        id=chart_id,
+        title=title,
+        description=description,
+        legend=legend,
+        answers=format_html_join("", "{}", ((answer,) for answer in answers)),
+    )
+    return Chart(markup, title, description, chart_id)
 
 
 def question_chart(result):
-    """Percentages per option and group, with last year's total if there is one."""
+    """Percentages per option and column shown, with last year's total if any.
+
+    Only the columns the results show are drawn: a group hidden for too few
+    answers gets no bar and no legend entry.
+    """
     if not result.is_choice:
         return None
+    columns = [(group, n) for group, n in result.columns if n]
     series = [
         (
-            f"{group.label} (n={result.answered[group.audience]})",
-            [row.cells[group.audience].percent or 0 for row in result.rows],
+            f"{group.label} (n={n})",
+            [row.cells[group.key].percent or 0 for row in result.rows],
         )
-        for group in result.visible_groups
-        if result.answered.get(group.audience)
+        for group, n in columns
     ]
     if result.has_previous:
         series.append(
@@ -174,11 +167,7 @@ def question_chart(result):
                 ],
             )
         )
-    groups = ", ".join(
-        f"{group.label} {result.answered[group.audience]}"
-        for group in result.visible_groups
-        if result.answered.get(group.audience)
-    )
+    groups = ", ".join(f"{group.label} {n}" for group, n in columns)
     description = _(
         "Share of respondents in each group who chose each answer, in percent. "
         "Respondents: %(groups)s."
@@ -196,6 +185,7 @@ def question_chart(result):
         series,
         title=str(result.label),
         description=description,
+        maximum=100,
     )
 
 

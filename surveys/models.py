@@ -392,6 +392,9 @@ class SurveyPage(WagtailFormMixin, PortalPage):
     def route(self, request, path_components):
         if path_components == ["results"] and self.live:
             return RouteResult(self, kwargs={"results": True})
+        # results/csv/ and results/xlsx/: Wagtail serves only paths ending in "/".
+        if len(path_components) == 2 and path_components[0] == "results" and self.live:
+            return RouteResult(self, kwargs={"results_export": path_components[1]})
         return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
@@ -399,6 +402,8 @@ class SurveyPage(WagtailFormMixin, PortalPage):
 
         if kwargs.get("results"):
             return views.public_results(request, self)
+        if kwargs.get("results_export"):
+            return views.public_results_export(request, self, kwargs["results_export"])
         return views.serve_survey(request, self)
 
     def serve_preview(self, request, mode_name):

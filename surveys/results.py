@@ -1,9 +1,13 @@
 """Aggregates of a survey: counts, percentages and averages per question and group.
 
 The database does the counting (GROUP BY over SurveyAnswer rows). Published
-results leave out every group with fewer respondents than the survey's threshold,
-and their totals count only the groups shown, so a hidden group cannot be worked
-out by subtracting the shown ones from the total.
+results hide every figure built from fewer answers than the survey's threshold:
+a group with too few respondents disappears from the whole page, and a group
+that answered one question too rarely (an optional question, say) disappears
+from that question, with its count, shares, average and chart bar. Totals count
+only what is shown, so a hidden figure cannot be worked out by subtracting the
+shown ones from a total. The same rule applies to cross-tabulations and to last
+year's figures beside this year's.
 """
 
 from collections import defaultdict
@@ -20,6 +24,11 @@ from surveys.models import (
     SurveyResponse,
 )
 
+HIDDEN_NOTE = _(
+    "Groups with fewer than %(threshold)s respondents are not shown and not "
+    "counted, so that no one can be recognised."
+)
+
 
 @dataclass
 class Cell:
@@ -33,10 +42,20 @@ class Cell:
 
 @dataclass
 class Group:
-    audience: str
+    """A column of a results table.
+
+    An audience group, or in a cross-tabulation one answer to the question the
+    results are split by; `key` is the audience's or the option's value.
+    """
+
+    key: str
     label: str
     respondents: int
     hidden: bool
+
+    @property
+    def audience(self):
+        return self.key
 
 
 @dataclass
@@ -56,6 +75,8 @@ class OptionRow:
 class QuestionResult:
     question: object
     groups: list
+    threshold: int = 0
+    shown: list = field(default_factory=list)
     rows: list = field(default_factory=list)
     answered: dict = field(default_factory=dict)
     averages: dict = field(default_factory=dict)
@@ -65,6 +86,7 @@ class QuestionResult:
     previous_year: str | None = None
     previous_answered: int = 0
     previous_average: float | None = None
+    split_by: object = None
 
     @property
     def key(self):
@@ -92,16 +114,30 @@ class QuestionResult:
 
     @property
     def visible_groups(self):
-        return [group for group in self.groups if not group.hidden]
+        """The columns shown for this question, in order."""
+        return [group for group in self.groups if group.key in self.shown]
+
+    @property
+    def suppressed_groups(self):
+        """Columns left out of this question only, for too few answers."""
+        return [
+            group
+            for group in self.groups
+            if not group.hidden and group.key not in self.shown
+        ]
+
+    @property
+    def hidden_note(self):
+        return HIDDEN_NOTE % {"threshold": self.threshold}
 
     @property
     def columns(self):
         """(group, respondents who answered) for each group shown, in order."""
-        return [(g, self.answered.get(g.audience, 0)) for g in self.visible_groups]
+        return [(g, self.answered.get(g.key, 0)) for g in self.visible_groups]
 
     @property
     def average_list(self):
-        return [self.averages.get(g.audience) for g in self.visible_groups]
+        return [self.averages.get(g.key) for g in self.visible_groups]
 
     @property
     def has_previous(self):
@@ -133,6 +169,15 @@ class SurveyResults:
         return next((q for q in self.questions if q.key == key), None)
 
 
+@dataclass
+class Tally:
+    """Raw counts of one question per column, before anything is hidden."""
+
+    answered: dict = field(default_factory=dict)
+    choices: dict = field(default_factory=lambda: defaultdict(int))
+    sums: dict = field(default_factory=dict)
+
+
 def _groups(survey, public):
     counts = dict(
         SurveyResponse.objects.filter(survey_key=survey.translation_key)
@@ -143,7 +188,7 @@ def _groups(survey, public):
     )
     return [
         Group(
-            audience=value,
+            key=value,
             label=str(label),
             respondents=counts[value],
             hidden=public and counts[value] < survey.min_group_size,
@@ -157,30 +202,86 @@ def _answers(survey):
     return SurveyAnswer.objects.filter(response__survey_key=survey.translation_key)
 
 
+def _tallies(answers, column):
+    """{question key: Tally} of answers, counted per value of `column`."""
+    tallies = defaultdict(Tally)
+    for key, value, choice, n in (
+        answers.exclude(choice="")
+        .order_by()
+        .values("question_key", column, "choice")
+        .annotate(n=Count("pk"))
+        .values_list("question_key", column, "choice", "n")
+    ):
+        tallies[key].choices[value, choice] = n
+    for key, value, n, total in (
+        answers.order_by()
+        .values("question_key", column)
+        .annotate(n=Count("response", distinct=True), total=Sum("number"))
+        .values_list("question_key", column, "n", "total")
+    ):
+        tallies[key].answered[value] = n
+        tallies[key].sums[value] = total or 0
+    return tallies
+
+
+def _shown_columns(groups, tally, *, threshold, public, complementary=False):
+    """Keys of the columns whose figures may be published.
+
+    With `complementary`, used where the columns together make up a total
+    published elsewhere (a cross-tabulation of a question whose total the
+    results page shows), more columns are hidden until the hidden ones add up
+    to none or to at least the threshold, so that no hidden column can be
+    worked out as the difference.
+    """
+    candidates = [group.key for group in groups if not group.hidden]
+    if not public:
+        return candidates
+    shown = [key for key in candidates if tally.answered.get(key, 0) >= threshold]
+    if complementary:
+        total = sum(tally.answered.get(key, 0) for key in candidates)
+        while shown:
+            residual = total - sum(tally.answered[key] for key in shown)
+            if not 0 < residual < threshold:
+                break
+            smallest = min(shown, key=lambda key: tally.answered[key])
+            shown.remove(smallest)
+    return shown
+
+
+def _question_result(question, groups, tally, *, threshold, public, **options):
+    shown = _shown_columns(groups, tally, threshold=threshold, public=public, **options)
+    result = QuestionResult(
+        question=question, groups=groups, threshold=threshold, shown=shown
+    )
+    result.answered = {key: tally.answered.get(key, 0) for key in shown}
+    result.total_answered = sum(result.answered.values())
+    if question.field_type in CHOICE_TYPES:
+        for value, label in question.options:
+            cells = {
+                key: Cell(tally.choices[key, value], result.answered[key])
+                for key in shown
+            }
+            total = Cell(
+                sum(cell.count for cell in cells.values()), result.total_answered
+            )
+            result.rows.append(OptionRow(value, str(label), cells, total))
+    if question.field_type == QuestionType.SCALE:
+        for key in shown:
+            if result.answered[key]:
+                result.averages[key] = round(tally.sums[key] / result.answered[key], 2)
+        if result.total_answered:
+            total_sum = sum(tally.sums.get(key, 0) for key in shown)
+            result.total_average = round(total_sum / result.total_answered, 2)
+    return result
+
+
 def survey_results(survey, *, public, with_previous=True):
     """All questions' aggregates; `public` applies the threshold and hides free text."""
     groups = _groups(survey, public)
-    shown = [group.audience for group in groups if not group.hidden]
-    answers = _answers(survey).filter(response__audience__in=shown)
-
-    choice_counts = defaultdict(int)
-    for key, audience, choice, n in (
-        answers.exclude(choice="")
-        .order_by()
-        .values("question_key", "response__audience", "choice")
-        .annotate(n=Count("pk"))
-        .values_list("question_key", "response__audience", "choice", "n")
-    ):
-        choice_counts[key, audience, choice] = n
-    answered, sums = {}, {}
-    for key, audience, n, total in (
-        answers.order_by()
-        .values("question_key", "response__audience")
-        .annotate(n=Count("response", distinct=True), total=Sum("number"))
-        .values_list("question_key", "response__audience", "n", "total")
-    ):
-        answered[key, audience] = n
-        sums[key, audience] = total
+    threshold = survey.min_group_size
+    audiences = [group.key for group in groups if not group.hidden]
+    answers = _answers(survey).filter(response__audience__in=audiences)
+    tallies = _tallies(answers, "response__audience")
 
     previous = survey.previous_survey() if with_previous else None
     previous_results = (
@@ -192,26 +293,9 @@ def survey_results(survey, *, public, with_previous=True):
     questions = []
     for question in survey.get_form_fields():
         key = question.question_key
-        result = QuestionResult(question=question, groups=groups)
-        result.answered = {a: answered.get((key, a), 0) for a in shown}
-        result.total_answered = sum(result.answered.values())
-        if question.field_type in CHOICE_TYPES:
-            for value, label in question.options:
-                cells = {
-                    a: Cell(choice_counts[key, a, value], result.answered[a])
-                    for a in shown
-                }
-                total = Cell(
-                    sum(cell.count for cell in cells.values()), result.total_answered
-                )
-                result.rows.append(OptionRow(value, str(label), cells, total))
-        if question.field_type == QuestionType.SCALE:
-            for a in shown:
-                if result.answered[a]:
-                    result.averages[a] = round(sums[key, a] / result.answered[a], 2)
-            if result.total_answered:
-                total_sum = sum(sums.get((key, a)) or 0 for a in shown)
-                result.total_average = round(total_sum / result.total_answered, 2)
+        result = _question_result(
+            question, groups, tallies[key], threshold=threshold, public=public
+        )
         if question.field_type == QuestionType.FREE_TEXT and not public:
             result.texts = [
                 (audience_label(audience), text)
@@ -229,13 +313,62 @@ def survey_results(survey, *, public, with_previous=True):
         public=public,
         groups=groups,
         questions=questions,
-        threshold=survey.min_group_size,
+        threshold=threshold,
         previous_survey=previous if previous_results else None,
     )
 
 
+def cross_tabulation(survey, key, by_key, *, public):
+    """One question's answers split by the answer to another question.
+
+    The columns are the options of question `by_key`. Published, it counts only
+    the respondents the results page counts for question `key` (the groups shown
+    for it), hides every column answered by fewer than the threshold, and more
+    columns where needed so that none can be recovered from that page's total.
+    Returns None when either question is missing or `by_key` has no options.
+    """
+    fields = {field.question_key: field for field in survey.get_form_fields()}
+    question, by = fields.get(key), fields.get(by_key)
+    if question is None or by is None or by.field_type not in CHOICE_TYPES:
+        return None
+    if key == by_key:
+        return None
+    results = survey_results(survey, public=public, with_previous=False)
+    population = [group.key for group in results.question(key).visible_groups]
+    answers = _answers(survey).filter(
+        response__audience__in=population,
+        question_key=key,
+        response__answers__question_key=by_key,
+        response__answers__choice__gt="",
+    )
+    tally = _tallies(answers, "response__answers__choice")[key]
+    columns = [
+        Group(
+            key=value,
+            label=str(label),
+            respondents=tally.answered.get(value, 0),
+            hidden=False,
+        )
+        for value, label in by.options
+    ]
+    result = _question_result(
+        question,
+        columns,
+        tally,
+        threshold=survey.min_group_size,
+        public=public,
+        complementary=True,
+    )
+    result.split_by = by
+    return result
+
+
 def _compare(result, previous_results):
-    """Attach last year's totals where the same question (and type) was asked."""
+    """Attach last year's totals where the same question (and type) was asked.
+
+    Last year's results were built under the same rule, so their totals count
+    only the figures published for last year.
+    """
     before = previous_results.question(result.key)
     if before is None or before.kind != result.kind or not before.total_answered:
         return
@@ -249,9 +382,3 @@ def _compare(result, previous_results):
 
 def audience_label(value):
     return str(dict(Audience.choices).get(value, value))
-
-
-HIDDEN_NOTE = _(
-    "Groups with fewer than %(threshold)s respondents are not shown and not "
-    "counted, so that no one can be recognised."
-)

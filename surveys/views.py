@@ -170,6 +170,27 @@ def public_results(request, survey):
     return TemplateResponse(request, "surveys/survey_results.html", context)
 
 
+RESULTS_EXPORTS = {
+    "csv": (exports.results_csv, "text/csv; charset=utf-8"),
+    "xlsx": (
+        exports.results_xlsx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+}
+
+
+def public_results_export(request, survey, file_format):
+    """The published tables as a file: the same figures as the results page."""
+    if not survey.results_published or file_format not in RESULTS_EXPORTS:
+        raise Http404
+    write, content_type = RESULTS_EXPORTS[file_format]
+    results = survey_results(survey, public=True)
+    name = slugify(f"{survey.slug}-{survey.school_year}-results") or "results"
+    response = HttpResponse(write(results), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response
+
+
 # Admin -------------------------------------------------------------------------
 
 
