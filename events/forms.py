@@ -4,31 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models.pages import EventType
+from home.forms import PublicForm
 
 MAX_NAME = 150
 
 
-class AccessibleErrorsMixin:
-    """Ties each field's help text and errors to its input with aria-describedby.
-
-    The ids match templates/events/_form_field.html.
-    """
-
-    def full_clean(self):
-        super().full_clean()
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}_helptext")
-            if name in self.errors:
-                ids.append(f"{bound.auto_id}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-
-class RegistrationForm(AccessibleErrorsMixin, forms.Form):
+class RegistrationForm(PublicForm):
     name = forms.CharField(label=_("Name and surname"), max_length=MAX_NAME)
     email = forms.EmailField(label=_("E-mail"), max_length=254)
     organisation = forms.CharField(label=_("School or organisation"), max_length=200)
@@ -48,13 +29,6 @@ class RegistrationForm(AccessibleErrorsMixin, forms.Form):
         error_messages={
             "required": _("Registration needs your consent to process the data.")
         },
-    )
-    # A field people never see; bots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     def __init__(self, *args, event, **kwargs):
@@ -93,13 +67,6 @@ class RegistrationForm(AccessibleErrorsMixin, forms.Form):
     def clean_participants(self):
         return clean_participants(self.cleaned_data["participants"], self.event)
 
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(
-                _("This form looks filled in by a program. Please try again.")
-            )
-        return ""
-
     def answers(self):
         return {
             question.label: self.cleaned_data.get(name)
@@ -118,7 +85,7 @@ def clean_participants(value, event):
     return value
 
 
-class ChangeParticipantsForm(AccessibleErrorsMixin, forms.Form):
+class ChangeParticipantsForm(forms.Form):
     participants = forms.IntegerField(
         label=_("Number of participants"),
         error_messages={"invalid": _("Enter the number of participants as digits.")},
@@ -135,7 +102,7 @@ class ChangeParticipantsForm(AccessibleErrorsMixin, forms.Form):
         return clean_participants(self.cleaned_data["participants"], self.event)
 
 
-class SubscriptionForm(AccessibleErrorsMixin, forms.Form):
+class SubscriptionForm(PublicForm):
     email = forms.EmailField(label=_("E-mail"))
     event_types = forms.MultipleChoiceField(
         label=_("Only these kinds of events (none chosen: all)"),
@@ -143,19 +110,6 @@ class SubscriptionForm(AccessibleErrorsMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(
-                _("This form looks filled in by a program. Please try again.")
-            )
-        return ""
 
 
 class EventChangeForm(forms.Form):

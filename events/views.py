@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -15,12 +14,22 @@ from django.views.decorators.http import require_http_methods
 from events import notifications, services
 from events.forms import ChangeParticipantsForm, RegistrationForm, SubscriptionForm
 from events.models import Registration, Subscription
+from home.forms import RateLimit
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def _limit(name, default):
-    return getattr(settings, name, default)
+# One allowance per form, so that cancelling a registration does not use up
+# what the next registration needs.
+REGISTRATIONS = RateLimit(
+    "events:register", setting="EVENTS_SUBMISSIONS_PER_MINUTE", default=10, window=60
+)
+REGISTRATION_CHANGES = RateLimit(
+    "events:manage", setting="EVENTS_SUBMISSIONS_PER_MINUTE", default=10, window=60
+)
+SUBSCRIPTIONS = RateLimit(
+    "events:subscribe", setting="EVENTS_SUBMISSIONS_PER_MINUTE", default=10, window=60
+)
 
 
 def refuse(request, status, message, page=None):
@@ -28,35 +37,24 @@ def refuse(request, status, message, page=None):
     return TemplateResponse(request, "events/refused.html", context, status=status)
 
 
-def guard_post(request, page, *, scope):
-    """Refuse oversized, malformed and too frequent submissions before reading them."""
+def guard_post(request, page, rate_limit):
+    """Refuse oversized and malformed submissions before reading them.
+
+    Nothing typed can be shown again from a body that was not read; such posts
+    count against `rate_limit`, as scripts send them more than people do.
+    """
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = -1
-    if length < 0:
-        return refuse(request, 400, _("The form could not be read."), page)
-    if length > _limit("EVENTS_MAX_POST_BYTES", 20_000):
-        return refuse(request, 413, _("The form is too large to be accepted."), page)
-    if request.content_type not in FORM_TYPES:
-        return refuse(request, 400, _("The form could not be read."), page)
-    address = request.META.get("REMOTE_ADDR", "unknown")
-    key = f"events:rate:{scope}:{address}:{int(timezone.now().timestamp() // 60)}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
-    if count > _limit("EVENTS_SUBMISSIONS_PER_MINUTE", 10):
-        response = refuse(
-            request,
-            429,
-            _("Too many submissions from your address. Wait a minute and try again."),
-            page,
-        )
-        response["Retry-After"] = "60"
-        return response
-    return None
+    if length < 0 or request.content_type not in FORM_TYPES:
+        refused = refuse(request, 400, _("The form could not be read."), page)
+    elif length > getattr(settings, "EVENTS_MAX_POST_BYTES", 20_000):
+        refused = refuse(request, 413, _("The form is too large to be accepted."), page)
+    else:
+        return None
+    rate_limit.count(request)
+    return refused
 
 
 def event_context(page, form=None):
@@ -86,10 +84,16 @@ def event_page(request, page):
 def register(request, page):
     if request.method == "GET":
         return HttpResponseRedirect(page.url)
-    refused = guard_post(request, page, scope="register")
+    refused = guard_post(request, page, REGISTRATIONS)
     if refused:
         return refused
     form = RegistrationForm(request.POST, event=page)
+    if form.is_spam:
+        # Robots get the event page, as after any post, and nothing is saved.
+        REGISTRATIONS.count(request)
+        return HttpResponseRedirect(page.url)
+    if REGISTRATIONS.holds_back(request, form):
+        return REGISTRATIONS.too_many(show_event_form(request, page, form))
     if form.is_valid():
         data = services.RegistrationData(
             name=form.cleaned_data["name"],
@@ -107,12 +111,17 @@ def register(request, page):
                 error.field if error.field in form.fields else None, error.message
             )
         else:
+            REGISTRATIONS.count(request)
             return HttpResponseRedirect(
                 f"{page.url}registration/{registration.token}/?new=1"
             )
+    return show_event_form(request, page, form, status=400)
+
+
+def show_event_form(request, page, form, status=200):
     context = page.get_context(request)
     context.update(event_context(page, form))
-    return TemplateResponse(request, "events/event_page.html", context, status=400)
+    return TemplateResponse(request, "events/event_page.html", context, status=status)
 
 
 # A personal link: never kept by any cache.
@@ -132,34 +141,46 @@ def manage_registration(request, page, token):
     )
     status = 200
     if request.method == "POST":
-        refused = guard_post(request, page, scope="manage")
+        refused = guard_post(request, page, REGISTRATION_CHANGES)
         if refused:
             return refused
         action = request.POST.get("action")
         here = f"{page.url}registration/{token}/"
-        if action == "cancel":
-            services.cancel(registration)
-            messages.success(request, _("Your registration is cancelled."))
-            return redirect(here)
-        if action == "erase":
-            services.erase(registration)
-            messages.success(request, _("Your registration and your data are erased."))
-            return redirect(page.url)
+        if action not in {"cancel", "erase", "change"}:
+            REGISTRATION_CHANGES.count(request)
+            return refuse(request, 400, _("The form could not be read."), page)
         if action == "change":
             form = ChangeParticipantsForm(request.POST, event=event)
-            if form.is_valid():
-                try:
-                    services.change_participants(
-                        registration, form.cleaned_data["participants"]
-                    )
-                except services.RegistrationError as error:
-                    form.add_error("participants", error.message)
-                else:
-                    messages.success(request, _("Your registration is updated."))
-                    return redirect(here)
-            status = 400
+        if REGISTRATION_CHANGES.exceeded(request):
+            # The page has three forms: the notice stands above them all.
+            messages.error(
+                request, REGISTRATION_CHANGES.message(kept=action == "change")
+            )
+            status = 429
+        elif action == "cancel":
+            services.cancel(registration)
+            REGISTRATION_CHANGES.count(request)
+            messages.success(request, _("Your registration is cancelled."))
+            return redirect(here)
+        elif action == "erase":
+            services.erase(registration)
+            REGISTRATION_CHANGES.count(request)
+            messages.success(request, _("Your registration and your data are erased."))
+            return redirect(page.url)
+        elif form.is_valid():
+            try:
+                services.change_participants(
+                    registration, form.cleaned_data["participants"]
+                )
+            except services.RegistrationError as error:
+                form.add_error("participants", error.message)
+                status = 400
+            else:
+                REGISTRATION_CHANGES.count(request)
+                messages.success(request, _("Your registration is updated."))
+                return redirect(here)
         else:
-            return refuse(request, 400, _("The form could not be read."), page)
+            status = 400
     registration.refresh_from_db()
     context = page.get_context(request)
     context.update(
@@ -169,9 +190,10 @@ def manage_registration(request, page, token):
         manage_url=request.build_absolute_uri(),
         can_change=registration.is_active and not event.is_past,
     )
-    return TemplateResponse(
+    response = TemplateResponse(
         request, "events/manage_registration.html", context, status=status
     )
+    return REGISTRATION_CHANGES.too_many(response) if status == 429 else response
 
 
 # Subscriptions -------------------------------------------------------------------
@@ -180,18 +202,20 @@ def manage_registration(request, page, token):
 def subscribe(request, page, school):
     """Double opt-in: a pending subscription and a mail with the confirm link."""
     if request.method != "POST":
-        form = SubscriptionForm()
-        context = page.get_context(request)
-        context.update(form=form, school=school)
-        return TemplateResponse(request, "events/subscribe.html", context)
-    refused = guard_post(request, page, scope="subscribe")
+        return show_subscription_form(request, page, school, SubscriptionForm())
+    refused = guard_post(request, page, SUBSCRIPTIONS)
     if refused:
         return refused
     form = SubscriptionForm(request.POST)
+    if form.is_spam:
+        # Robots get the answer people get, and no mail is sent.
+        SUBSCRIPTIONS.count(request)
+        return subscription_sent(request, page, form.data.get("email", ""))
+    if SUBSCRIPTIONS.holds_back(request, form):
+        shown = show_subscription_form(request, page, school, form)
+        return SUBSCRIPTIONS.too_many(shown)
     if not form.is_valid():
-        context = page.get_context(request)
-        context.update(form=form, school=school)
-        return TemplateResponse(request, "events/subscribe.html", context, status=400)
+        return show_subscription_form(request, page, school, form, status=400)
     email = form.cleaned_data["email"].strip().lower()
     with transaction.atomic():
         subscription = Subscription.objects.filter(email=email, school=school).first()
@@ -210,6 +234,17 @@ def subscribe(request, page, school):
             notifications.subscription_confirm(
                 subscription, base_url=f"{request.scheme}://{request.get_host()}"
             )
+    SUBSCRIPTIONS.count(request)
+    return subscription_sent(request, page, email)
+
+
+def show_subscription_form(request, page, school, form, status=200):
+    context = page.get_context(request)
+    context.update(form=form, school=school)
+    return TemplateResponse(request, "events/subscribe.html", context, status=status)
+
+
+def subscription_sent(request, page, email):
     context = page.get_context(request)
     context.update(
         message=_("Almost done: we sent a link to %(email)s. Open it to confirm.")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from home.forms import PublicForm
 from home.models import EcoTheme
 from partners.countries import COUNTRIES
 from stories.models import Audience
@@ -13,7 +14,7 @@ PHOTO_SLOTS = 3
 MATERIAL_SLOTS = 2
 
 
-class StorySubmissionForm(forms.Form):
+class StorySubmissionForm(PublicForm):
     # Who shares the story
     school_name = forms.CharField(label=_("Your school"), max_length=200)
     country = forms.ChoiceField(label=_("Country"), choices=COUNTRIES, initial="LV")
@@ -60,8 +61,6 @@ class StorySubmissionForm(forms.Form):
             "(or their parents) agree to their publication."
         )
     )
-    # Left empty by people; filled in by robots that fill in every field.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -136,7 +135,3 @@ class StorySubmissionForm(forms.Form):
             if (upload := self._clean_upload(f"material_{number}", validate_document))
         ]
         return cleaned
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))

@@ -6,22 +6,6 @@ from django.utils import formats
 register = template.Library()
 
 
-@register.simple_tag
-def form_widget(field):
-    """The field's widget, tied to its help text and errors for screen readers."""
-    described_by = []
-    if field.help_text:
-        described_by.append(f"{field.auto_id}-help")
-    if field.errors:
-        described_by.append(f"{field.auto_id}-error")
-    attrs = {}
-    if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
-    if field.errors:
-        attrs["aria-invalid"] = "true"
-    return field.as_widget(attrs=attrs)
-
-
 @register.filter
 def lookup(mapping, key):
     """`mapping|lookup:key` — a dict entry in a template, or an empty list."""

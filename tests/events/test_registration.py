@@ -210,7 +210,7 @@ def test_personal_link_refuses_more_participants_than_free_seats(
     )
 
     assert response.status_code == 400
-    assert "Only 1 more seats are free." in response.content.decode()
+    assert "Only 1 more seat is free." in response.content.decode()
     registration.refresh_from_db()
     assert registration.participants == 2
 
@@ -365,7 +365,7 @@ def test_the_same_email_twice_is_refused(
     assert Registration.objects.count() == 1
 
 
-def test_honeypot_filled_by_a_bot_is_refused(
+def test_honeypot_filled_by_a_bot_gets_the_event_page_and_nothing_is_saved(
     client, workshop_en, django_capture_on_commit_callbacks
 ):
     response = register(
@@ -375,7 +375,10 @@ def test_honeypot_filled_by_a_bot_is_refused(
         website="http://spam.example",
     )
 
-    refused(response, "This form looks filled in by a program.")
+    assert response.status_code == 302
+    assert response["Location"] == workshop_en.url
+    assert not Registration.objects.exists()
+    assert mail.outbox == []
 
 
 def test_missing_consent_is_refused(
@@ -388,18 +391,29 @@ def test_missing_consent_is_refused(
     refused(response, "Registration needs your consent to process the data.")
 
 
-def test_too_many_submissions_a_minute_get_429(
+def test_too_many_registrations_a_minute_get_429_with_the_form_kept(
     client, workshop_en, settings, django_capture_on_commit_callbacks
 ):
     settings.EVENTS_SUBMISSIONS_PER_MINUTE = 3
-    for _ in range(3):
-        register(client, workshop_en, django_capture_on_commit_callbacks, email="anna@")
+    for number in range(3):
+        register(
+            client,
+            workshop_en,
+            django_capture_on_commit_callbacks,
+            email=f"teacher{number}@example.com",
+            participants="1",
+        )
 
-    response = register(client, workshop_en, django_capture_on_commit_callbacks)
+    response = register(
+        client, workshop_en, django_capture_on_commit_callbacks, name="Cits Vārds"
+    )
 
-    refused(response, "Too many submissions from your address.")
+    html = response.content.decode()
     assert response.status_code == 429
-    assert response["Retry-After"] == "60"
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert "Too many forms were sent from your address." in html
+    assert 'value="Cits Vārds"' in html
+    assert Registration.objects.count() == 3
 
 
 def test_oversized_post_gets_413(
