@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.ical import attachment
-from events.models import EventPage, Registration, Subscription
+from events.models import EventChange, EventPage, Registration, Subscription
 from events.models.pages import RIGA
 from notifications.outbox import send_later, send_to_school_staff
 
@@ -39,15 +39,19 @@ def event_context(event, language):
     }
 
 
-def _registrant_mail(registration, template, key, *, with_ics=True, extra=None):
+def _registrant_mail(
+    registration, template, key, *, with_ics=True, extra=None, with_links=True
+):
     event = registration.event
     context = event_context(event, registration.language)
+    if not with_links:
+        context["event"]["url"] = ""  # The page is being deleted.
     context["registration"] = {
         "name": registration.name,
         "participants": registration.participants,
         "status": registration.status,
         "position": registration.waitlist_position(),
-        "manage_url": registration.manage_url(),
+        "manage_url": registration.manage_url() if with_links else "",
     }
     context.update(extra or {})
     return send_later(
@@ -133,11 +137,9 @@ def registration_cancelled(registration):
 
 def event_changed(event, change):
     """Tell every active registrant; the .ics keeps its UID, with a higher SEQUENCE."""
-    template = "event_cancelled" if change.kind == "cancelled" else "event_changed"
-    registrations = Registration.objects.filter(
-        event=event, status__in=Registration.ACTIVE
-    ).exclude(email="")
-    for registration in registrations:
+    cancelled = change.kind == EventChange.Kind.CANCELLED
+    template = "event_cancelled" if cancelled else "event_changed"
+    for registration in _active_registrants(event):
         _registrant_mail(
             registration,
             template,
@@ -147,6 +149,32 @@ def event_changed(event, change):
                 "previous": change.previous,
             },
         )
+
+
+def event_deleted(event):
+    """The cancellation mail for an event page being deleted, without its links.
+
+    Written before the rows go; the key names the page, as no EventChange can
+    outlive it.
+    """
+    rows = []
+    for registration in _active_registrants(event):
+        rows.append(
+            _registrant_mail(
+                registration,
+                "event_cancelled",
+                f"event_cancelled:deleted:{event.pk}:{registration.pk}",
+                extra={"reason": "", "previous": {}},
+                with_links=False,
+            )
+        )
+    return [row for row in rows if row is not None]
+
+
+def _active_registrants(event):
+    return Registration.objects.filter(
+        event=event, status__in=Registration.ACTIVE
+    ).exclude(email="")
 
 
 def reminder(registration):

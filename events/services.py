@@ -8,11 +8,13 @@ settings), which takes the database's write lock at BEGIN: the same queue.
 """
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from events import notifications
 from events.models import EventChange, EventPage, Registration
@@ -222,21 +224,15 @@ def _snapshot(page):
     return values
 
 
-@transaction.atomic
-def change_event(event, *, user, reason, cancel_event=False, **changes) -> EventChange:
-    """Announce a change of time or place (or a cancellation) to every registrant.
+def _revise(pages, *, user, sequence, changes=None, cancel_event=False):
+    """Write a change into each page's latest draft and publish the live ones.
 
-    Applies the change to every translation and publishes it, raises the
-    iCalendar SEQUENCE, records an EventChange and writes the mails.
+    Through revisions rather than row updates, so a later publish of an older
+    draft cannot bring back the old time, place or status.
     """
-    canonical = lock_event(event)
-    if canonical.is_cancelled:
-        raise RegistrationError(_("This event is already cancelled."))
-    previous = _snapshot(canonical)
-    sequence = canonical.sequence + 1
-    for page in canonical.get_translations(inclusive=True).specific():
+    for page in pages:
         draft = page.get_latest_revision_as_object()
-        for field, value in changes.items():
+        for field, value in (changes or {}).items():
             if field in CHANGE_FIELDS:
                 setattr(draft, field, value)
         draft.sequence = sequence
@@ -245,6 +241,29 @@ def change_event(event, *, user, reason, cancel_event=False, **changes) -> Event
         revision = draft.save_revision(user=user, log_action=True)
         if page.live:
             revision.publish(user=user)
+
+
+@transaction.atomic
+def change_event(event, *, user, reason, cancel_event=False, **changes) -> EventChange:
+    """Announce a change of time or place (or a cancellation) to every registrant.
+
+    Applies the change to every translation and publishes it, raises the
+    iCalendar SEQUENCE, records an EventChange and writes the mails. The publish
+    carries its own higher SEQUENCE, so `note_published_values` does not
+    announce it a second time.
+    """
+    canonical = lock_event(event)
+    if canonical.is_cancelled:
+        raise RegistrationError(_("This event is already cancelled."))
+    previous = _snapshot(canonical)
+    sequence = canonical.sequence + 1
+    _revise(
+        canonical.get_translations(inclusive=True).specific(),
+        user=user,
+        sequence=sequence,
+        changes=changes,
+        cancel_event=cancel_event,
+    )
     canonical.refresh_from_db()
     change = EventChange.objects.create(
         event=canonical,
@@ -257,3 +276,171 @@ def change_event(event, *, user, reason, cancel_event=False, **changes) -> Event
     )
     notifications.event_changed(canonical, change)
     return change
+
+
+# What publishing, unpublishing and deleting an event page means -------------------
+
+
+def _has_active_registrations(event):
+    return Registration.objects.filter(
+        event_id=event.pk, status__in=Registration.ACTIVE
+    ).exists()
+
+
+# Where `note_published_values` leaves the old values for the page_published handler.
+PREVIOUSLY_PUBLISHED = "_previously_published_values"
+
+
+def note_published_values(page):
+    """Before a full save of an event page: keep SEQUENCE rising, spot a new time.
+
+    The stored row of a live page is its published version (drafts live in
+    revisions), so comparing with it tells whether this publish moves the event.
+    A default-locale publish that moves it gets the next SEQUENCE in the same
+    save, so no calendar ever reads the new time with the old SEQUENCE, and the
+    old values are kept on the page for `announce_published_change`. A publish
+    whose SEQUENCE is already higher (`change_event`) is announced by its
+    author. SEQUENCE never goes down when an older draft is published.
+    """
+    stored = (
+        EventPage.objects.filter(pk=page.pk)
+        .values("live", "sequence", "status", *CHANGE_FIELDS)
+        .first()
+    )
+    if stored is None:
+        return
+    raised_by_author = page.sequence > stored["sequence"]
+    page.sequence = max(page.sequence, stored["sequence"])
+    moved = any(getattr(page, field) != stored[field] for field in CHANGE_FIELDS)
+    if (
+        not stored["live"]
+        or not moved
+        or raised_by_author
+        or page.locale_id != Locale.get_default().pk
+    ):
+        return
+    page.sequence = stored["sequence"] + 1
+    if stored["status"] != EventPage.Status.CANCELLED:
+        page.__dict__[PREVIOUSLY_PUBLISHED] = {
+            field: stored[field] for field in CHANGE_FIELDS
+        }
+
+
+@transaction.atomic
+def announce_published_change(page, *, user=None):
+    """Tell the registrants of a published new time or place, like `change_event`.
+
+    The SEQUENCE is already raised (`note_published_values`); the change goes
+    into every translation, is recorded as an EventChange with an empty reason,
+    and each active registrant gets the change mail once. Returns the change, or
+    None when this publish moved nothing or the event is over.
+    """
+    previous = page.__dict__.pop(PREVIOUSLY_PUBLISHED, None)
+    if previous is None:
+        return None
+    canonical = lock_event(page)
+    if canonical.is_past:
+        return None  # A corrected date of a past event is news to nobody.
+    changes = {
+        field: getattr(canonical, field)
+        for field in CHANGE_FIELDS
+        if getattr(canonical, field) != previous[field]
+    }
+    _revise(
+        canonical.get_translations().specific(),
+        user=user,
+        sequence=canonical.sequence,
+        changes=changes,
+    )
+    change = EventChange.objects.create(
+        event=canonical,
+        kind=EventChange.Kind.CHANGED,
+        reason="",
+        previous=_snapshot(SimpleNamespace(**previous)),
+        current=_snapshot(canonical),
+        sequence=canonical.sequence,
+        user=user,
+    )
+    notifications.event_changed(canonical, change)
+    return change
+
+
+@transaction.atomic
+def fill_freed_seats(page) -> list:
+    """After a publish: confirm the waiting list into seats the edit freed.
+
+    A higher capacity, no limit any more, or registration switched back on:
+    waiting registrations move up in arrival order under the event's lock,
+    each with its promotion mail. Returns who moved up.
+    """
+    event = lock_event(page)
+    if not event.registration_enabled or event.is_cancelled or event.is_past:
+        return []
+    return _promote(event)
+
+
+@transaction.atomic
+def cancel_unpublished_event(page, *, user=None):
+    """An event unpublished with active registrations is cancelled for them.
+
+    Every translation gets status cancelled and the next SEQUENCE (live ones are
+    published so, the unpublished rows are updated), an EventChange is recorded
+    and the cancellation mails of `change_event(cancel_event=True)` are written.
+    An unpublished translation leaves the event as it is.
+    """
+    if page.locale_id != Locale.get_default().pk:
+        return None
+    canonical = lock_event(page)
+    if (
+        canonical.is_cancelled
+        or canonical.is_past
+        or not _has_active_registrations(canonical)
+    ):
+        return None
+    previous = _snapshot(canonical)
+    sequence = canonical.sequence + 1
+    _revise(
+        canonical.get_translations(inclusive=True).specific(),
+        user=user,
+        sequence=sequence,
+        cancel_event=True,
+    )
+    EventPage.objects.filter(
+        translation_key=canonical.translation_key, live=False
+    ).update(status=EventPage.Status.CANCELLED, sequence=sequence)
+    canonical.refresh_from_db()
+    change = EventChange.objects.create(
+        event=canonical,
+        kind=EventChange.Kind.CANCELLED,
+        reason="",
+        previous=previous,
+        current=_snapshot(canonical),
+        sequence=sequence,
+        user=user,
+    )
+    notifications.event_changed(canonical, change)
+    return change
+
+
+@transaction.atomic
+def cancel_deleted_event(page):
+    """An event deleted with active registrations: they get the cancellation mail.
+
+    Called before the rows go (the registrations and changes go with the page),
+    inside the deletion's transaction: the mails are outbox rows that leave only
+    if the deletion commits. The rows of every translation are marked cancelled
+    with the next SEQUENCE first, so the attached calendar file removes the event.
+    """
+    event = EventPage.objects.select_for_update(of=("self",)).filter(pk=page.pk).first()
+    if (
+        event is None
+        or event.is_cancelled
+        or event.is_past
+        or not _has_active_registrations(event)
+    ):
+        return []
+    EventPage.objects.filter(translation_key=event.translation_key).update(
+        status=EventPage.Status.CANCELLED, sequence=F("sequence") + 1
+    )
+    event.refresh_from_db()
+    return notifications.event_deleted(event)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import (
@@ -497,9 +498,11 @@ class EventPage(RoutablePageMixin, PortalPage):
                 FieldPanel("all_day"),
                 HelpPanel(
                     _(
-                        "Once the event is published, change its time or place, or "
-                        "cancel it, with “Change or cancel” in the page's menu: "
-                        "registrants are told."
+                        "Publishing a new time or place tells the registrants by "
+                        "mail and updates their calendars. To give them a reason, "
+                        "or to cancel the event, use “Change or cancel” in the "
+                        "page's menu; unpublishing or deleting an event with "
+                        "registrations also cancels it for them."
                     )
                 ),
             ],
@@ -541,7 +544,19 @@ class EventPage(RoutablePageMixin, PortalPage):
     ]
     registration_panels = [
         FieldPanel("registration_enabled"),
-        FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_participants")]),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "capacity",
+                    help_text=_(
+                        "Empty: no limit. More seats confirm the waiting list in "
+                        "order of registration; fewer than the seats already "
+                        "confirmed are refused."
+                    ),
+                ),
+                FieldPanel("max_participants"),
+            ]
+        ),
         FieldRowPanel(
             [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
         ),
@@ -632,6 +647,38 @@ class EventPage(RoutablePageMixin, PortalPage):
         opens, closes = self.registration_opens_at, self.registration_closes_at
         if opens and closes and closes <= opens:
             raise ValidationError({"registration_closes_at": _("Close after opening.")})
+        self._clean_capacity()
+
+    def _clean_capacity(self):
+        """Fewer seats than are confirmed would take seats from people: refused.
+
+        Only a lowered capacity is checked (against the stored one), so an event
+        that is already over its seats can still be edited. A registration taken
+        between this check and the publish keeps its seat.
+        """
+        if self.capacity is None or self.pk is None:
+            return
+        stored = (
+            EventPage.objects.filter(pk=self.pk)
+            .values_list("capacity", flat=True)
+            .first()
+        )
+        if stored is not None and self.capacity >= stored:
+            return
+        confirmed = self.seats_taken
+        if self.capacity < confirmed:
+            raise ValidationError(
+                {
+                    "capacity": ngettext(
+                        "%(count)d seat is already confirmed: the capacity cannot "
+                        "be lowered below that.",
+                        "%(count)d seats are already confirmed: the capacity cannot "
+                        "be lowered below that.",
+                        confirmed,
+                    )
+                    % {"count": confirmed}
+                }
+            )
 
     # The one event behind all translations ---------------------------------
 
