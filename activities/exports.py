@@ -5,26 +5,17 @@ carriage return) get a leading apostrophe, the convention spreadsheets use for
 "this is text"; the importer removes it again, so the round trip is exact.
 """
 
-import csv
 import io
 
-from django.http import HttpResponse
-
 from activities.months import SCHOOL_MONTHS
+from home.exports import (
+    XLSX_CONTENT_TYPE,
+    attachment,
+    guard_cell,
+    plain_csv,
+)
 
 HEADER = ["nr", "activity", *(month.roman for month in SCHOOL_MONTHS)]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def guard_cell(text):
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def unguard_cell(text):
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
 
 
 def plan_table(plan):
@@ -42,9 +33,8 @@ def plan_table(plan):
 
 
 def plan_csv(plan):
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(plan_table(plan))
-    return buffer.getvalue()
+    # Commas, not Excel's semicolons: this is the file the importer reads.
+    return plain_csv(plan_table(plan))
 
 
 def plan_xlsx(plan):
@@ -69,16 +59,17 @@ def plan_xlsx(plan):
     return buffer.getvalue()
 
 
-def _attachment(response, filename):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def csv_response(plan):
-    response = HttpResponse(plan_csv(plan), content_type="text/csv; charset=utf-8")
-    return _attachment(response, f"{plan.export_filename}.csv")
+    return attachment(
+        plan_csv(plan),
+        filename=f"{plan.export_filename}.csv",
+        content_type="text/csv; charset=utf-8",
+    )
 
 
 def xlsx_response(plan):
-    response = HttpResponse(plan_xlsx(plan), content_type=XLSX_CONTENT_TYPE)
-    return _attachment(response, f"{plan.export_filename}.xlsx")
+    return attachment(
+        plan_xlsx(plan),
+        filename=f"{plan.export_filename}.xlsx",
+        content_type=XLSX_CONTENT_TYPE,
+    )

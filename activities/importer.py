@@ -23,7 +23,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.coreutils import cautious_slugify, find_available_slug
 
-from activities.exports import unguard_cell
 from activities.models import (
     SCHOOL_YEAR_MESSAGE,
     ActionPlanIndexPage,
@@ -36,6 +35,7 @@ from activities.months import (
     ActivityNumber,
     parse_school_year,
 )
+from home.exports import unguard_cell
 
 HEADER_START = ("nr", "activity")
 MAX_TITLE_LENGTH = ActivityPage._meta.get_field("title").max_length

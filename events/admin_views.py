@@ -13,10 +13,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale, Page
 
 from events import notifications, services
@@ -27,18 +30,11 @@ from events.models import (
     EventIndexPage,
     EventPage,
     Registration,
+    RegistrationQuestion,
 )
 from events.models.pages import RIGA, Audience, EventType
+from home import exports
 from home.models import SchoolPage
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """Spreadsheet programs run a cell starting with = + - @ as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def editable_schools(user):
@@ -82,14 +78,151 @@ class RegistrationIndexView(generic.IndexView):
             .select_related("event")
         )
 
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(
-            writer, {key: neutralise_formula(value) for key, value in row_dict.items()}
+    # The downloads stand beside "Add" with their names; Wagtail would hide them
+    # in the unlabelled "⋯" menu.
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Download XLSX"), url=self.xlsx_export_url, icon_name="download"
+            ),
+            HeaderButton(
+                _("Download CSV"), url=self.csv_export_url, icon_name="download"
+            ),
+        ]
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        header, rows = registration_table(queryset)
+        filename = self.get_filename()
+        if spreadsheet_format == self.FORMAT_CSV:
+            return exports.attachment(
+                exports.excel_csv(header, rows),
+                filename=f"{filename}.csv",
+                content_type=exports.CSV_CONTENT_TYPE,
+            )
+        return exports.attachment(
+            exports.xlsx(header, rows, title=_("Registrations")),
+            filename=f"{filename}.xlsx",
+            content_type=exports.XLSX_CONTENT_TYPE,
         )
 
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
-        cleaned = {key: neutralise_formula(value) for key, value in row_dict.items()}
-        return super().generate_xlsx_row(worksheet, cleaned, date_format)
+
+class QuestionColumns:
+    """One column per registration question, headed in the editor's language.
+
+    A registration stores its answers under the question's label in the language
+    the person registered in (`RegistrationForm.answers`), so every translation
+    of a question points at the same column. Questions of different events with
+    the same label share a column; an answer whose question has since been
+    removed or renamed keeps a column under the label it was given.
+    """
+
+    def __init__(self, events):
+        self.headings = []
+        self.by_event = {}
+        canonical = RegistrationQuestion.objects.filter(page__in=events).order_by(
+            "page_id", "sort_order", "pk"
+        )
+        keys = {question.translation_key for question in canonical}
+        translations = {}
+        for question in RegistrationQuestion.objects.filter(
+            translation_key__in=keys
+        ).select_related("locale"):
+            translations.setdefault(question.translation_key, []).append(question)
+        language = (get_language() or "").split("-")[0]
+        for question in canonical:
+            versions = translations.get(question.translation_key, [question])
+            heading = next(
+                (q.label for q in versions if q.locale.language_code == language),
+                question.label,
+            )
+            labels = self.by_event.setdefault(question.page_id, {})
+            for version in versions:
+                labels.setdefault(version.label, heading)
+            self.add(heading)
+
+    def add(self, heading):
+        if heading not in self.headings:
+            self.headings.append(heading)
+
+    def cells(self, registration):
+        labels = self.by_event.get(registration.event_id, {})
+        by_heading = {}
+        for key, value in (registration.answers or {}).items():
+            heading = labels.get(key, key)
+            self.add(heading)
+            by_heading[heading] = answer_text(value)
+        return by_heading
+
+
+def answer_text(value):
+    if value is True:
+        return _("Yes")
+    if value is False:
+        return _("No")
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def language_name(code):
+    try:
+        return capfirst(str(get_language_info(code)["name_translated"]))
+    except KeyError:
+        return code
+
+
+def registration_table(registrations):
+    """The header and rows of a registrations download, in the editor's language.
+
+    Codes become the words editors see in the list (status, attendance,
+    language) and times are Latvian time to the minute.
+    """
+    registrations = list(registrations)
+    columns = QuestionColumns({registration.event_id for registration in registrations})
+    rows = []
+    for registration in registrations:
+        answers = columns.cells(registration)
+        rows.append(
+            (
+                [
+                    registration.event.title,
+                    registration.name,
+                    registration.email,
+                    registration.organisation,
+                    registration.participants,
+                    registration.get_status_display(),
+                    answer_text(registration.attended),
+                    registration.note,
+                ],
+                answers,
+                [
+                    language_name(registration.language),
+                    exports.local_minutes(registration.created_at),
+                ],
+            )
+        )
+    header = [
+        _("Event"),
+        _("Name and surname"),
+        _("E-mail"),
+        _("School or organisation"),
+        _("Participants"),
+        _("Status"),
+        _("Attended"),
+        _("Note"),
+        *columns.headings,
+        _("Language"),
+        _("Registered at"),
+    ]
+    table = [
+        [*before, *(answers.get(h, "") for h in columns.headings), *after]
+        for before, answers, after in rows
+    ]
+    return header, table
 
 
 class RegistrationAddForm(forms.ModelForm):
@@ -172,19 +305,9 @@ class RegistrationViewSet(ModelViewSet):
     ]
     list_filter = ["status", "attended", "event"]
     search_fields = ["name", "email", "organisation"]
-    list_export = [
-        "event",
-        "name",
-        "email",
-        "organisation",
-        "participants",
-        "status",
-        "attended",
-        "note",
-        "answers",
-        "language",
-        "created_at",
-    ]
+    # No `list_export`: its columns would be the raw codes and the answers'
+    # JSON. The index view writes the downloads itself (`registration_table`)
+    # and shows their buttons by name.
     export_filename = "registrations"
     list_per_page = 50
     form_fields = ["attended", "note"]

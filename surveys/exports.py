@@ -6,26 +6,11 @@ it holds exactly the figures the page shows: a group hidden for too few answers
 is in neither, only in the note that says so.
 """
 
-import csv
-import io
-
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
+from home import exports
 from surveys.models import QuestionType
 from surveys.results import HIDDEN_NOTE
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text a spreadsheet shows as text: a leading quote stops formula injection."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def answer_text(question, value):
@@ -52,52 +37,31 @@ def response_table(survey):
         data = response.form_data
         row = [
             number,
-            timezone.localtime(response.submit_time).strftime("%Y-%m-%d %H:%M"),
+            exports.local_minutes(response.submit_time),
             response.get_audience_display(),
         ]
         if not survey.anonymous:
             row.append(data.get("respondent_name", ""))
         row += [answer_text(q, data.get(q.clean_name)) for q in questions]
-        rows.append([safe_cell(value) for value in row])
-    return [safe_cell(str(value)) for value in header], rows
+        rows.append(row)
+    # The writers in home.exports keep formula-like text as text.
+    return header, rows
 
 
 def as_csv(survey):
-    header, rows = response_table(survey)
-    buffer = io.StringIO()
-    # A byte-order mark lets spreadsheet programs read Latvian letters correctly.
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    return exports.excel_csv(*response_table(survey))
 
 
 def as_xlsx(survey):
     header, rows = response_table(survey)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Responses")[:31]
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            # Text never becomes a formula, even where the quote was added.
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-    for index, _title in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = 24
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.xlsx(header, rows, title=_("Responses"))
 
 
 def results_table(results):
     """The published tables, one row per figure, and a row for each note.
 
     Rows are (question, group or column, respondents who answered, answer,
-    count, percent, average); the writers guard the text.
+    count, percent, average); the writers in home.exports guard the text.
     """
     header = [
         _("Question"),
@@ -165,26 +129,9 @@ def _question_rows(question):
 
 
 def results_csv(results):
-    header, rows = results_table(results)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow([safe_cell(str(value)) for value in header])
-    writer.writerows([safe_cell(value) for value in row] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+    return exports.excel_csv(*results_table(results))
 
 
 def results_xlsx(results):
     header, rows = results_table(results)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Results")[:31]
-    sheet.append([safe_cell(str(value)) for value in header])
-    for row in rows:
-        sheet.append([safe_cell(value) for value in row])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.xlsx(header, rows, title=_("Results"))

@@ -4,7 +4,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from surveys.exports import safe_cell
+from home.exports import guard_cell
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -56,8 +56,8 @@ def export(client, survey, file_format):
         (4, 4),
     ],
 )
-def test_safe_cell_quotes_text_a_spreadsheet_would_run(value, expected):
-    assert safe_cell(value) == expected
+def test_guard_cell_quotes_text_a_spreadsheet_would_run(value, expected):
+    assert guard_cell(value) == expected
 
 
 def test_csv_has_one_row_per_response_with_readable_answers(editor_client, answered):
@@ -65,7 +65,11 @@ def test_csv_has_one_row_per_response_with_readable_answers(editor_client, answe
 
     assert response["Content-Type"] == "text/csv"
     assert "attachment;" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response.content.startswith("\ufeff".encode())
+    # Semicolons: Excel set to Latvian splits the file into columns.
+    rows = list(
+        csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    )
     header, first, second = rows
     assert header[3:] == [field.label for field in answered.get_form_fields()]
     assert first[0] == "1"

@@ -50,5 +50,6 @@ def test_the_export_keeps_the_answer_as_plain_text(
 
     response = client.get(f"/admin/surveys/{hostile_answer.pk}/export.csv")
 
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[1][-1] == f"Krāni {SCRIPT}"
