@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from events import notifications
@@ -51,6 +52,23 @@ def _confirmed_seats(event):
         event=event, status=Registration.Status.CONFIRMED
     ).aggregate(total=Sum("participants"))["total"]
     return total or 0
+
+
+def seats_left_message(free):
+    """Why a registration does not fit: none left is its own sentence, not "0"."""
+    if free <= 0:
+        return str(_("No seats are left."))
+    return ngettext(
+        "Only %(free)d seat is left.", "Only %(free)d seats are left.", free
+    ) % {"free": free}
+
+
+def more_seats_message(free):
+    if free <= 0:
+        return str(_("No more seats are free."))
+    return ngettext(
+        "Only %(free)d more seat is free.", "Only %(free)d more seats are free.", free
+    ) % {"free": free}
 
 
 def _free_seats(event):
@@ -116,7 +134,7 @@ def register(event, data: RegistrationData, *, user=None, force=False) -> Regist
         status = Registration.Status.WAITLISTED
     else:
         raise RegistrationError(
-            _("Only %(free)d seats are left.") % {"free": max(free, 0)},
+            seats_left_message(free),
             field="participants",
         )
     registration = Registration.objects.create(
@@ -183,7 +201,7 @@ def change_participants(registration, participants) -> Registration:
         free = _free_seats(event)
         if free is not None and grows > free:
             raise RegistrationError(
-                _("Only %(free)d more seats are free.") % {"free": max(free, 0)},
+                more_seats_message(free),
                 field="participants",
             )
     registration.participants = participants

@@ -14,13 +14,17 @@ register = template.Library()
 def when(start, end, all_day):
     start = timezone.localtime(start, RIGA)
     end = timezone.localtime(end, RIGA)
+    # Named formats (home/formats/): each language writes its dates one way.
     if all_day:
         if start.date() == end.date():
-            return format_date(start, "j. F Y")
-        return f"{format_date(start, 'j. F')} – {format_date(end, 'j. F Y')}"
+            return format_date(start, "DATE_FORMAT")
+        first = format_date(start, "MONTH_DAY_FORMAT")
+        return f"{first} – {format_date(end, 'DATE_FORMAT')}"
     if start.date() == end.date():
-        return f"{format_date(start, 'j. F Y, H:i')}–{format_date(end, 'H:i')}"
-    return f"{format_date(start, 'j. F Y, H:i')} – {format_date(end, 'j. F Y, H:i')}"
+        first = format_date(start, "DATETIME_FORMAT")
+        return f"{first}–{format_date(end, 'TIME_FORMAT')}"
+    first = format_date(start, "DATETIME_FORMAT")
+    return f"{first} – {format_date(end, 'DATETIME_FORMAT')}"
 
 
 @register.simple_tag

@@ -394,6 +394,8 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 TIME_ZONE = "Europe/Riga"
 USE_I18N = True
 USE_TZ = True
+# One way to write dates per language; see home/formats/.
+FORMAT_MODULE_PATH = ["home.formats"]
 
 # Static and media files ------------------------------------------------------
 # Media goes through Django's storage API: MEDIA_STORAGE_BACKEND switches it to
