@@ -15,6 +15,7 @@ from contextvars import ContextVar
 
 from celery import current_app, shared_task
 from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -43,6 +44,19 @@ def background_work_in_process():
     finally:
         current_app.conf.task_always_eager = was_eager
         _in_process.reset(token)
+
+
+def _run_here(function, args, kwargs):
+    """Run background work in this process; a failure is logged, as a worker would.
+
+    (An index update for a row deleted later in the same command fails, say.)
+    """
+    try:
+        function(*args, **kwargs)
+    except ObjectDoesNotExist as gone:
+        logger.info("Background work on a row deleted since: %s", gone)
+    except Exception:
+        logger.warning("Background work %s failed", function, exc_info=True)
 
 
 class CeleryTaskBackend(BaseTaskBackend):
@@ -74,7 +88,9 @@ class CeleryTaskBackend(BaseTaskBackend):
         path = task.module_path
         queued_args, queued_kwargs = list(args), dict(kwargs)
         if _in_process.get():
-            transaction.on_commit(lambda: task.call(*queued_args, **queued_kwargs))
+            transaction.on_commit(
+                lambda: _run_here(task.call, queued_args, queued_kwargs)
+            )
         else:
             transaction.on_commit(
                 lambda: run_django_task.delay(path, queued_args, queued_kwargs)
@@ -126,7 +142,7 @@ class CeleryJobBackend:
 
     def enqueue(self, func, args, kwargs):
         if _in_process.get():
-            transaction.on_commit(lambda: func(*args, **kwargs))
+            transaction.on_commit(lambda: _run_here(func, args, kwargs))
             return
         try:
             payload = (_encode(list(args)), _encode(dict(kwargs)))

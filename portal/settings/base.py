@@ -168,6 +168,10 @@ else:
         # folder (the repository root under `make run`).
         "control_folder": str(VAR_DIR / "celery" / "control"),
         "store_processed": False,
+        # A worker takes one task at a time (prefetch 1) and kombu polls a folder
+        # for the next: at its default of a second between polls, mail would
+        # leave at one message a second however fast it is rendered.
+        "polling_interval": 0.05,
     }
     CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'celery' / 'results'}"
     # Neither the transport nor the result backend creates its folder.

@@ -141,9 +141,10 @@ def test_every_page_names_its_canonical_address(workshop, client):
 def sitemap_locations(client, host):
     response = client.get("/sitemap.xml", HTTP_HOST=host)
     assert response.status_code == 200
-    root = ET.fromstring(
+    body = (
         b"".join(response.streaming_content) if response.streaming else response.content
     )
+    root = ET.fromstring(body)  # noqa: S314 (the portal's own sitemap)
     return [element.text for element in root.iter(f"{SITEMAP}loc")]
 
 
