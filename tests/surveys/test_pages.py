@@ -79,7 +79,7 @@ def test_report_shows_survey_and_number_charts_with_their_tables(client, report)
     )
 
     html = response.content.decode()
-    assert html.count("<svg") == 2
+    assert html.count('class="bar-chart"') == 2
     assert html.count("<table") == 2
     assert "<caption>Ūdens patēriņš</caption>" in html
     assert "2025/2026" in html
@@ -101,7 +101,7 @@ def test_report_chart_of_unpublished_results_shows_nothing(client, report, surve
         "/parskati/vides-novertejums-2025/", HTTP_HOST="lit.localhost"
     ).content.decode()
 
-    assert html.count("<svg") == 1
+    assert html.count('class="bar-chart"') == 1
 
 
 def test_chart_block_refuses_a_question_key_the_survey_does_not_have(survey):
@@ -139,3 +139,23 @@ def test_sitemap_lists_an_open_survey_form(make_survey):
     locations = [entry["location"] for entry in survey.get_sitemap_urls()]
 
     assert locations == [survey.get_full_url()]
+
+
+@pytest.mark.parametrize("split_by_key", ["ideas", "dripping_taps", "no_such_question"])
+def test_chart_block_refuses_to_split_by_anything_but_another_choice_question(
+    survey, split_by_key
+):
+    block = SurveyChartBlock()
+
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(
+            block.to_python(
+                {
+                    "survey": survey.pk,
+                    "question_key": "dripping_taps",
+                    "split_by_key": split_by_key,
+                    "caption": "",
+                }
+            )
+        )
+    assert set(error.value.block_errors) == {"split_by_key"}

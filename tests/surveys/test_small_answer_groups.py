@@ -319,3 +319,14 @@ def test_a_report_with_two_charts_of_one_question_has_no_duplicate_id(
     ids = re.findall(r'\bid="([^"]+)"', html)
     duplicates = {i for i in ids if ids.count(i) > 1}
     assert duplicates == set()
+
+
+def test_results_tables_cannot_be_downloaded_before_the_results_are_public(
+    client, published
+):
+    published.results_published = False
+    published.save_revision().publish()
+
+    for file_format in ("csv/", "xlsx/", "pdf/"):
+        response = client.get(results_path(published) + file_format, HTTP_HOST=HOST)
+        assert response.status_code == 404
