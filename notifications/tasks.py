@@ -141,7 +141,5 @@ def requeue_stale():
     ids = list(stale.order_by("created_at").values_list("pk", flat=True)[:500])
     for message_id in ids:
         deliver_message.delay(message_id)
-    OutboxMessage.objects.filter(pk__in=ids).update(
-        queued_at=now, next_attempt_at=now
-    )
+    OutboxMessage.objects.filter(pk__in=ids).update(queued_at=now, next_attempt_at=now)
     return len(ids)
