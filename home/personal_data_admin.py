@@ -16,7 +16,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
@@ -135,7 +134,7 @@ class ExportMenuItem(MenuItem):
 
 def report_menu_item():
     return ReportMenuItem(
-        _("Personal data"),
+        gettext_lazy("Personal data"),
         reverse("personal_data_report"),
         icon_name="lock",
         order=900,
@@ -144,7 +143,7 @@ def report_menu_item():
 
 def export_menu_item():
     return ExportMenuItem(
-        _("Export of a person's data"),
+        gettext_lazy("Export of a person's data"),
         reverse("personal_data_export"),
         icon_name="download",
         order=901,

@@ -27,6 +27,7 @@ from events import services
 from events.models import EventIndexPage, EventPage, Registration, Subscription
 from home import personal_data
 from home.demo import load_legal_pages
+from notifications.models import OutboxMessage
 from stories.models import GoodPracticeStoryPage, StoryIndexPage
 from surveys.invitations import create_invitations, token_for
 from surveys.models import ReportIndexPage, SurveyField, SurveyPage
@@ -399,7 +400,9 @@ def test_only_the_network_operator_exports_a_persons_data(
     )
     response = client.post("/admin/personal-data/export/", {"email": EMAIL.upper()})
 
-    assert refused.status_code == 403
+    # Wagtail turns the refusal into a redirect to the dashboard, with no file.
+    assert (refused.status_code, refused.url) == (302, "/admin/")
+    assert not refused.has_header("Content-Disposition")
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
@@ -408,3 +411,20 @@ def test_only_the_network_operator_exports_a_persons_data(
     assert data["records"]["notifications.outbox"][0]["template"] == (
         "events/mail/registration_confirmed"
     )
+
+
+# The mail outbox ----------------------------------------------------------------
+
+
+@override_settings(MAIL_DELIVERY_LOG_DAYS=30)
+def test_a_sent_mail_keeps_its_address_only_for_the_delivery_log_period(registered):
+    outbox = personal_data.entry("notifications.outbox")
+    sent_at = OutboxMessage.objects.get(to_email=EMAIL).sent_at
+
+    kept = outbox.expire(sent_at + datetime.timedelta(days=29))
+    blanked = outbox.expire(sent_at + datetime.timedelta(days=31))
+
+    assert (kept, blanked) == (0, 2)  # the person's confirmation, the organiser's
+    message = OutboxMessage.objects.get(template="events/mail/registration_confirmed")
+    assert (message.to_email, message.context, message.attachments) == ("", {}, [])
+    assert (message.status, message.subject) == (OutboxMessage.Status.SENT, "")
