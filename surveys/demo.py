@@ -11,6 +11,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
@@ -286,7 +287,13 @@ def _reports_index(school):
 def _ensure_survey(index, spec):
     slug, title, title_en, year, opens, closes, keys, per_group, seed, quality = spec
     survey = SurveyPage.objects.child_of(index).filter(slug=slug).first()
-    strings = {title: title_en, SURVEY_INTRO_LV: SURVEY_INTRO_EN, **THANKS_STRINGS}
+    strings = {
+        title: title_en,
+        # English pages get English addresses: "environmental-review-survey-2024".
+        slug: slugify(title_en.split(":")[0]),
+        SURVEY_INTRO_LV: SURVEY_INTRO_EN,
+        **THANKS_STRINGS,
+    }
     if survey is None:
         survey = SurveyPage(
             title=title,
@@ -378,6 +385,7 @@ def _ensure_report(index, survey):
     report = report.first()
     strings = {
         REPORT_TITLE: "Environmental review 2025: water at the college",
+        "vides-novertejums-2025": "environmental-review-2025",
         REPORT_INTRO: "The eco-council's summary of the 2025 environmental review "
         "survey, answered by 120 students, teachers and administration staff.",
         "Ko atklāja aptauja": "What the survey found",

@@ -380,13 +380,22 @@ class SurveyPage(WagtailFormMixin, PortalPage):
         """Invitation-only forms stay out of the sitemap; published results go in."""
         entries = [] if self.invitation_only else super().get_sitemap_urls(request)
         if self.results_published:
-            entries.append(
+            results = {
+                "location": self.get_full_url(request) + "results/",
+                "lastmod": self.last_published_at or self.latest_revision_created_at,
+            }
+            alternates = [
                 {
-                    "location": self.get_full_url(request) + "results/",
-                    "lastmod": self.last_published_at
-                    or self.latest_revision_created_at,
+                    "lang_code": page.locale.language_code,
+                    "location": page.get_full_url(request) + "results/",
                 }
-            )
+                for page in self.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            ]
+            if len(alternates) > 1:
+                results["alternates"] = alternates
+            entries.append(results)
         return entries
 
     def route(self, request, path_components):

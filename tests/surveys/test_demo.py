@@ -36,7 +36,7 @@ def test_demo_has_lits_water_review_with_about_120_answers(demo):
 
 def test_demo_report_is_published_with_charts_in_both_languages(client, demo):
     lv = client.get("/parskati/vides-novertejums-2025/", HTTP_HOST="lit.localhost")
-    en = client.get("/en/reports/vides-novertejums-2025/", HTTP_HOST="lit.localhost")
+    en = client.get("/en/reports/environmental-review-2025/", HTTP_HOST="lit.localhost")
 
     assert lv.status_code == en.status_code == 200
     assert lv.content.decode().count('class="bar-chart"') == 6
@@ -62,3 +62,25 @@ def test_loading_the_demo_again_changes_no_survey_data(demo):
         SurveyResponse.objects.count(),
         SurveyAnswer.objects.count(),
     ) == counts
+
+
+def test_english_survey_and_report_pages_have_english_addresses(demo):
+    english = Page.objects.filter(locale__language_code="en")
+
+    assert english.get(slug="environmental-review-2025").specific_class is ReportPage
+    assert english.filter(slug="environmental-review-survey-2025").exists()
+    assert not english.filter(slug__startswith="vides-novertejum").exists()
+
+
+def test_sitemap_gives_published_results_their_language_alternates(client, demo):
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="lit.localhost").content.decode()
+
+    results_lv = (
+        "http://lit.localhost:8000/parskati/vides-novertejuma-aptauja-2025/results/"
+    )
+    results_en = (
+        "http://lit.localhost:8000/en/reports/environmental-review-survey-2025/results/"
+    )
+    assert f"<loc>{results_lv}</loc>" in sitemap
+    assert f'hreflang="en" href="{results_en}"' in sitemap
+    assert f'hreflang="lv" href="{results_lv}"' in sitemap
