@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from events.models import EventIndexPage, EventPage, Registration
 from home.translation import translate
+from tests.events.conftest import registration_post
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -35,19 +36,6 @@ def workshop(network, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         event.save_revision().publish()
     return EventPage.objects.get(pk=event.pk)
-
-
-def registration_post(**overrides):
-    return {
-        "name": "Anna Bērziņa",
-        "email": "anna@example.com",
-        "organisation": "Daugavpils Saskaņas pamatskola",
-        "participants": "2",
-        "note": "",
-        "consent": "on",
-        "website": "",
-        **overrides,
-    }
 
 
 def test_a_schools_page_at_the_hubs_address_redirects_to_its_own_host(workshop, client):
