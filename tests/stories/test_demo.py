@@ -46,6 +46,6 @@ def test_demo_library_shows_lit_as_adopter_of_saskanas_water_detectives(client, 
     html = client.get(library.url, {"school": "saskanas", "theme": "water"}).content
     html = html.decode()
 
-    assert ">Ūdens detektīvi</a></h3>" in html
+    assert ">Ūdens detektīvi</a></h2>" in html
     adopted = html.split('class="story-card__adopted"')[1][:400]
     assert "Latgales Industriālais tehnikums" in adopted

@@ -32,7 +32,7 @@ def titles(response):
             "Enerģijas patruļa",
             "Lietus ūdens siltumnīcai",
         )
-        if f">{title}</a></h3>" in html
+        if f">{title}</a></h2>" in html
     }
 
 
@@ -102,7 +102,7 @@ def test_library_filters_by_language_of_the_story(
     response = client.get(library.url, {"language": "en"})
 
     html = response.content.decode()
-    assert ">Water detectives</a></h3>" in html
+    assert ">Water detectives</a></h2>" in html
     assert titles(response) == set()
 
 
@@ -116,8 +116,8 @@ def test_english_library_falls_back_to_the_original_of_untranslated_stories(
     response = client.get(library_en.url)
 
     html = response.content.decode()
-    assert ">Water detectives</a></h3>" in html
-    assert ">Ūdens detektīvi</a></h3>" not in html
+    assert ">Water detectives</a></h2>" in html
+    assert ">Ūdens detektīvi</a></h2>" not in html
     assert '<article class="card story-card" lang="lv">' in html
     assert titles(response) == {"Bateriju vākšana", "Enerģijas patruļa"}
 
