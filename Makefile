@@ -66,8 +66,9 @@ run: demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000 
 	@echo "Serving http://127.0.0.1:$(WEB_PORT)/ (admin: /admin/). Ctrl-C stops everything."
 	WEB_PORT=$(WEB_PORT) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start
 
-# Both cores: tests that share Redis and a Celery worker stay on one of them.
-PARALLEL ?= -n 2 --dist loadgroup
+# Four workers on two cores: many tests wait on browsers, subprocesses and mail;
+# tests that share Redis and a Celery worker stay on one of them.
+PARALLEL ?= -n 4 --dist loadgroup -p no:cacheprovider --durations=25
 
 test: install-dev ## Run the whole suite: SQLite pass, then the PostgreSQL pass
 	$(BIN)/pytest $(PARALLEL)
