@@ -88,10 +88,30 @@ def demo_network_once(django_db_setup, django_db_blocker):
     from django.test import TestCase
 
     with django_db_blocker.unblock(), transaction.atomic():
+        ensure_tree_roots()
         with TestCase.captureOnCommitCallbacks(execute=True):
             call_command("load_demo", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _tree_roots_after_a_flush(request):
+    """Put back the roots and vocabularies when an earlier test flushed them.
+
+    A transactional test (browser tests, real workers) empties every table when
+    it ends; a test after it on the same pytest worker would find no page root.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    uses_db = {"db", "transactional_db"} & set(request.fixturenames)
+    if marker is None and not uses_db:
+        return
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from wagtail.models import Locale, Page
+
+    if Page.get_first_root_node() is None or not Locale.objects.exists():
+        ensure_tree_roots()
 
 
 @pytest.fixture(autouse=True)
@@ -126,6 +146,7 @@ def ensure_tree_roots():
     from wagtail.models import Collection, Locale, Page
 
     locale, _created = Locale.objects.get_or_create(language_code="lv")
+    Locale.objects.get_or_create(language_code="en")
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
