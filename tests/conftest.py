@@ -46,12 +46,16 @@ def on_postgres():
     return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # Tests with real services share one Redis queue: under pytest-xdist they run
     # on the same worker, one after another (make test uses --dist loadgroup).
+    # Tests that read the demo share one load of it on one worker (DemoSpan).
     for item in items:
         if item.get_closest_marker("integration"):
             item.add_marker(pytest.mark.xdist_group("services"))
+        elif reads_the_demo(item):
+            item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
     if on_postgres():
         url = os.environ.get("DATABASE_URL", "")
         if not reachable(url, 5432):
@@ -73,26 +77,79 @@ def pytest_collection_modifyitems(config, items):
         items[:] = selected
 
 
-@pytest.fixture(scope="module")
-def demo_network_once(django_db_setup, django_db_blocker):
-    """The whole demo network, loaded once per test module and rolled back after it.
+DEMO_GROUP = "demo"
 
-    Loading it takes many seconds; modules that read it share one load. Each test
-    still runs in its own savepoint, so what one test changes is undone for the
-    next. Not for tests with transaction=True, which cannot run inside it.
+
+class DemoSpan:
+    """The demo network, loaded once for a run of tests that read it.
+
+    Loading the demo takes about a minute. Every test that asks for
+    `demo_network_once` goes to one pytest worker, one after another (the "demo"
+    xdist group), where the demo is loaded once inside a transaction that stays
+    open until the last of them ends; each test runs in its own savepoint inside
+    it. Not for tests with transaction=True, which cannot run inside it.
     """
-    import io
 
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import TestCase
+    def __init__(self):
+        self.transaction = None
+        self.blocker = None
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    def open(self, django_db_blocker):
+        if self.transaction is not None:
+            return
+        import io
+
+        from django.core.management import call_command
+        from django.db import transaction
+        from django.test import TestCase
+
+        self.blocker = django_db_blocker
+        self.blocker.unblock()
+        self.transaction = transaction.atomic()
+        self.transaction.__enter__()
         ensure_tree_roots()
         with TestCase.captureOnCommitCallbacks(execute=True):
             call_command("load_demo", stdout=io.StringIO())
-        yield
+
+    def close(self):
+        if self.transaction is None:
+            return
+        from django.db import transaction
+
         transaction.set_rollback(True)
+        self.transaction.__exit__(None, None, None)
+        self.transaction = None
+        self.blocker.restore()
+
+
+DEMO_SPAN = DemoSpan()
+
+
+def reads_the_demo(item):
+    return item is not None and "demo_span" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="session")
+def demo_span():
+    """The span itself, for module fixtures that build on the demo (DemoSpan)."""
+    return DEMO_SPAN
+
+
+@pytest.fixture(scope="module")
+def demo_network_once(demo_span, django_db_setup, django_db_blocker):
+    # Module scope sets it up before the test's own transaction; the span closes
+    # in pytest_runtest_teardown, not here, so the next module keeps it.
+    demo_span.open(django_db_blocker)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # The span ends after the last test of the run that reads the demo.
+    try:
+        return (yield)
+    finally:
+        if not reads_the_demo(nextitem):
+            DEMO_SPAN.close()
 
 
 @pytest.fixture(autouse=True)
@@ -102,6 +159,10 @@ def _tree_roots_after_a_flush(request):
     A transactional test (browser tests, real workers) empties every table when
     it ends; a test after it on the same pytest worker would find no page root.
     """
+    # Wagtail keeps the form page types' content type ids, which a flush renews.
+    from wagtail.contrib.forms.utils import get_form_types
+
+    get_form_types.cache_clear()
     marker = request.node.get_closest_marker("django_db")
     uses_db = {"db", "transactional_db"} & set(request.fixturenames)
     if marker is None and not uses_db:

@@ -6,6 +6,7 @@ times the events and stories in the school the pages show. The pages are those
 """
 
 import pytest
+from django.db import transaction
 
 from benchmark.network import NetworkGenerator, NetworkSize, generate_network
 from benchmark.targets import bench_targets, benchmarked_school, count_queries
@@ -30,7 +31,8 @@ GROWTH = NetworkSize(schools=2, events=120, stories=30, registrations=300)
 
 @pytest.fixture(scope="module")
 def counts_at_two_sizes(demo_network_once, django_db_blocker):
-    with django_db_blocker.unblock():
+    # The generated network is rolled back after this module; the demo stays.
+    with django_db_blocker.unblock(), transaction.atomic():
         generate_network(SMALL)
         small = count_queries(bench_targets())
         # More schools across the network, and more in the measured school itself.
@@ -40,7 +42,8 @@ def counts_at_two_sizes(demo_network_once, django_db_blocker):
         generator.create_registrations(generator.create_events(school, GROWTH.events))
         generator.create_stories(school, GROWTH.stories)
         large = count_queries(bench_targets())
-    return small, large
+        yield small, large
+        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("name", sorted(QUERY_BUDGET))

@@ -1,11 +1,9 @@
 """The demo calendar: LIT's plan on real dates, and a workshop one can join."""
 
 import csv
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import DayAdoption, EventPage, NetworkCalendarPage
@@ -34,9 +32,8 @@ def visit(client, page):
 
 
 @pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
+def demo(demo_network_once, db):
+    pass
 
 
 def test_every_planned_month_of_lits_events_has_its_event(demo):

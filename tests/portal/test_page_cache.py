@@ -242,6 +242,10 @@ def test_processes_sharing_redis_share_the_generation(
         }
     }
     server = redis.Redis.from_url(redis_url)
+    # Keys other processes left under this prefix (site roots, generations)
+    # describe pages of another database.
+    for key in server.scan_iter("portal:*"):
+        server.delete(key)
     other_process = (
         "import django; django.setup()\n"
         "from portal import caching\n"
