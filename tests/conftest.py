@@ -46,16 +46,20 @@ def on_postgres():
     return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
+def pytest_itemcollected(item):
     # Tests with real services share one Redis queue: under pytest-xdist they run
     # on the same worker, one after another (make test uses --dist loadgroup).
     # Tests that read the demo share one load of it on one worker (DemoSpan).
-    for item in items:
-        if item.get_closest_marker("integration"):
-            item.add_marker(pytest.mark.xdist_group("services"))
-        elif reads_the_demo(item):
-            item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
+    # Marked here, as each test is collected: pytest-xdist reads the groups in
+    # its own pytest_collection_modifyitems, which may run before this file's.
+    if item.get_closest_marker("integration"):
+        item.add_marker(pytest.mark.xdist_group("services"))
+    elif reads_the_demo(item):
+        item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
+
+
+def pytest_collection_modifyitems(config, items):
+    keep_groups_together(config, items)
     if on_postgres():
         url = os.environ.get("DATABASE_URL", "")
         if not reachable(url, 5432):
@@ -150,6 +154,23 @@ def pytest_runtest_teardown(item, nextitem):
     finally:
         if not reads_the_demo(nextitem):
             DEMO_SPAN.close()
+
+
+def keep_groups_together(config, items):
+    """Give grouped tests the "@group" node id suffix pytest-xdist schedules by.
+
+    pytest-xdist 3.8 sets it on `item._nodeid`, which pytest 9.2 no longer reads
+    (node ids live in `item._id`), so its --dist loadgroup would spread a group
+    over every worker.
+    """
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        groups = sorted({mark.args[0] for mark in item.iter_markers("xdist_group")})
+        if groups and "@" not in item.nodeid:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
 
 
 @pytest.fixture(autouse=True)
