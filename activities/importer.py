@@ -36,6 +36,7 @@ from activities.months import (
     parse_school_year,
 )
 from home.exports import unguard_cell
+from home.schools import SECTIONS
 
 HEADER_START = ("nr", "activity")
 MAX_TITLE_LENGTH = ActivityPage._meta.get_field("title").max_length
@@ -301,7 +302,6 @@ def _index_of(school):
     index = ActionPlanIndexPage.objects.child_of(school).first()
     if index is not None:
         return index
-    from home.schools import SECTIONS
 
     section = next(s for s in SECTIONS if s.model == "activities.ActionPlanIndexPage")
     index = school.add_child(

@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from activities.exports import csv_response, plan_csv, xlsx_response
 from activities.months import (
     MONTH_CHOICES,
     MONTHS_BY_NUMBER,
@@ -40,7 +41,7 @@ from activities.months import (
     school_month_index,
 )
 from home.blocks import BaseStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage
+from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage, SchoolPage, SectionPage
 
 GOAL_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -109,26 +110,18 @@ def duplicate_year_error(year):
 # Pages ------------------------------------------------------------------------
 
 
-class ActionPlanIndexPage(PortalPage):
+class ActionPlanIndexPage(SectionPage):
     """A school's "Rīcības plāni" section: its action plans, newest first."""
-
-    intro = RichTextField(
-        verbose_name=_("Introduction"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
 
     parent_page_types = ["home.SchoolPage"]
     subpage_types = ["activities.ActionPlanPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Action plans section")
         verbose_name_plural = _("Action plans sections")
 
     def get_context(self, request, *args, **kwargs):
+        # activities.progress imports this module: a circle.
         from activities.progress import completion_by_plan
 
         context = super().get_context(request, *args, **kwargs)
@@ -263,6 +256,7 @@ class ActionPlanPage(RoutablePageMixin, PortalPage):
 
     def grid(self):
         """Rows of the month grid, in number order, with progress per month."""
+        # activities.progress imports this module: a circle.
         from activities.progress import build_grid
 
         return build_grid(self)
@@ -289,13 +283,11 @@ class ActionPlanPage(RoutablePageMixin, PortalPage):
     # the Content-Disposition header.
     @path("csv/", name="export_csv")
     def export_csv(self, request):
-        from activities.exports import csv_response
 
         return csv_response(self)
 
     @path("xlsx/", name="export_xlsx")
     def export_xlsx(self, request):
-        from activities.exports import xlsx_response
 
         return xlsx_response(self)
 
@@ -305,7 +297,6 @@ class ActionPlanPage(RoutablePageMixin, PortalPage):
         return TemplateResponse(request, "activities/green_flag_pack.html", context)
 
     def export_csv_text(self):
-        from activities.exports import plan_csv
 
         return plan_csv(self)
 
@@ -514,7 +505,6 @@ class ActivityPage(PortalPage):
 
 
 def _school_model():
-    from home.models import SchoolPage
 
     return SchoolPage
 

@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        # Imported once the app registry is ready: these modules use models.
         from events import signals
 
         signals.connect()

@@ -29,7 +29,7 @@ def _calendar(name=None):
     return calendar
 
 
-def _component(event: EventPage, request=None, method_cancel=False):
+def _component(event: EventPage, request=None):
     component = Event()
     component.add("uid", event.uid)
     component.add("dtstamp", timezone.now().astimezone(datetime.UTC))
@@ -61,7 +61,7 @@ def _component(event: EventPage, request=None, method_cancel=False):
         component.add(
             "organizer", organiser, parameters={"CN": event.organiser_name or organiser}
         )
-    cancelled = event.is_cancelled or method_cancel
+    cancelled = event.is_cancelled
     component.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     component.add("last-modified", event.last_published_at or timezone.now())
     return component

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -300,9 +300,3 @@ def unsubscribe(request, token):
             "button": _("Unsubscribe"),
         },
     )
-
-
-def get_event_or_404(pk):
-    from events.models import EventPage
-
-    return get_object_or_404(EventPage, pk=pk)

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -128,6 +127,27 @@ class SustainableDevelopmentGoal(TranslatableMixin, models.Model):
 # Pages ------------------------------------------------------------------------
 
 
+class SectionPage(PortalPage):
+    """A section of a school or of the hub: an introduction above its pages.
+
+    Each section type says where it may stand and what it holds; one of each per
+    parent. Fields of its own are added after the introduction.
+    """
+
+    intro = RichTextField(
+        verbose_name=_("Introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(PortalPage):
     """The network hub: the eco-schools programme's front page."""
 
@@ -163,71 +183,16 @@ class HomePage(PortalPage):
         verbose_name = _("Network home page")
         verbose_name_plural = _("Network home pages")
 
-    LATEST_STORIES = 3
-    UPCOMING_EVENTS = 4
-
     def get_context(self, request, *args, **kwargs):
-        # The lists are lazy: the template caches their HTML for the current
-        # content generation ({% listingcache %}), and then runs no query at all.
-        from stories.models import adopting_schools
-
+        # Each area lists its own content on the hub through its template tags
+        # (events_tags, stories_tags, activities_tags), inside {% listingcache %}:
+        # served from the cache, the lists run no query at all.
         context = super().get_context(request, *args, **kwargs)
-        stories = SimpleLazyObject(self.latest_stories)
-        context.update(
-            {
-                "upcoming_events": SimpleLazyObject(self.upcoming_events),
-                "calendar": SimpleLazyObject(self.calendar_page),
-                "schools": SimpleLazyObject(self.member_schools),
-                "latest_stories": stories,
-                "adopters": SimpleLazyObject(lambda: adopting_schools(stories)),
-                "library": SimpleLazyObject(
-                    lambda: self.get_children().live().type(_library_model()).first()
-                ),
-            }
-        )
+        context["schools"] = SimpleLazyObject(self.member_schools)
         return context
 
     def member_schools(self):
-        """The live member schools, each with its action plan completion."""
-        from activities.progress import completion_by_school
-
-        schools = list(
-            SchoolPage.objects.child_of(self).live().public().order_by("title")
-        )
-        completion = completion_by_school(schools)
-        for school in schools:
-            school.completion = completion.get(school.pk)
-        return schools
-
-    def latest_stories(self):
-        from stories.models import live_stories_in, prepare_cards
-
-        return prepare_cards(
-            live_stories_in().order_by("-first_published_at")[: self.LATEST_STORIES]
-        )
-
-    def upcoming_events(self):
-        from events.models import EventPage
-        from events.models.pages import prefetch_listing_facts
-
-        return prefetch_listing_facts(
-            EventPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .filter(start__gte=timezone.now())
-            .order_by("start")[: self.UPCOMING_EVENTS]
-        )
-
-    def calendar_page(self):
-        from events.models import NetworkCalendarPage
-
-        return self.get_children().live().type(NetworkCalendarPage).first()
-
-
-def _library_model():
-    from stories.models import GoodPracticeLibraryPage
-
-    return GoodPracticeLibraryPage
+        return list(SchoolPage.objects.child_of(self).live().public().order_by("title"))
 
 
 class SchoolPage(PortalPage):

@@ -445,7 +445,7 @@ def next_run(now: datetime | None = None) -> datetime | None:
 
 def _mail_directory() -> Path | None:
     """The development backend's folder, when that backend is in use."""
-    if settings.EMAIL_BACKEND != "portal.mail.EmlFileBackend":
+    if settings.EMAIL_BACKEND != "notifications.mail.EmlFileBackend":
         return None
     return Path(settings.EMAIL_FILE_PATH)
 

@@ -23,6 +23,7 @@ SPECS = (
 
 
 def _queue(image_id):
+    # home.tasks imports this module: a circle.
     from home.tasks import generate_renditions
 
     try:

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from home.schools import editors_group_name, moderators_group_name
 from notifications.models import OutboxMessage
 
 FALLBACK_LANGUAGE = "lv"
@@ -91,7 +92,6 @@ def staff_key(key, user):
 
 def school_staff(school, *, moderators_only=False):
     """Active users of the school's editors (and moderators) groups who have mail."""
-    from home.schools import editors_group_name, moderators_group_name
 
     source = school
     default_locale = Locale.get_default()

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from notifications.models import OutboxMessage
+from notifications.outbox import send_to_administrators, send_to_school_staff
 from notifications.rendering import render
 
 logger = logging.getLogger(__name__)
@@ -89,7 +90,6 @@ def deliver_message(self, message_id):
 
 def report_failure(message_id):
     """Tell the school's staff (or the administrators) that a mail could not go."""
-    from notifications.outbox import send_to_administrators, send_to_school_staff
 
     message = OutboxMessage.objects.select_related("school").get(pk=message_id)
     if message.template == FAILED_TEMPLATE:

@@ -8,6 +8,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.models import SchoolPage
 from notifications.models import OutboxMessage
 
 
@@ -36,7 +37,6 @@ def visible_to(user, queryset):
 
 
 def _school_keys(slugs):
-    from home.models import SchoolPage
 
     return SchoolPage.objects.filter(
         slug__in=slugs, locale__language_code=settings.LANGUAGE_CODE

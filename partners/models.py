@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -25,6 +25,7 @@ from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
     PortalPage,
     SchoolPage,
+    SectionPage,
     in_default_locale,
 )
 from partners.countries import COUNTRIES
@@ -46,20 +47,11 @@ erasmus_number_validator = RegexValidator(
 )
 
 
-class PartnerIndexPage(PortalPage):
+class PartnerIndexPage(SectionPage):
     """A school's partners section."""
-
-    intro = RichTextField(
-        verbose_name=_("Introduction"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
 
     parent_page_types = ["home.SchoolPage"]
     subpage_types = ["partners.PartnerPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Partners section")
@@ -281,20 +273,7 @@ class PartnerPage(PortalPage):
             for link in self.related_pages.select_related("page")
             if link.page.live
         ]
-        context["stories"] = self.live_stories()
         return context
-
-    def live_stories(self):
-        """Live stories that name this partner, in this page's language."""
-        from stories.models import GoodPracticeStoryPage
-
-        return (
-            GoodPracticeStoryPage.objects.live()
-            .public()
-            .filter(locale=self.locale, partners__translation_key=self.translation_key)
-            .distinct()
-            .order_by("-first_published_at")
-        )
 
 
 class PartnerMilestone(TranslatableMixin, Orderable):

@@ -115,12 +115,13 @@ def flush_redis(url):
 
 
 class Portal:
-    """manage.py and gunicorn under the production settings, on one database."""
+    """manage.py and gunicorn under the bench settings (production plus the
+    benchmark commands), on one database."""
 
     def __init__(self, database, redis_url):
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "DJANGO_SETTINGS_MODULE": "portal.settings.bench",
             "DATABASE_URL": database,
             "REDIS_URL": redis_url,
             "SECRET_KEY": secrets.token_urlsafe(64),

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.models import SchoolPage
 from stories.adoption import adopt_story, schools_user_can_adopt_for
 from stories.models import GoodPracticeStoryPage
 
@@ -23,7 +24,6 @@ class AdoptForm(forms.Form):
 
     def __init__(self, *args, schools, **kwargs):
         super().__init__(*args, **kwargs)
-        from home.models import SchoolPage
 
         self.fields["school"].queryset = SchoolPage.objects.filter(
             pk__in=[school.pk for school in schools]

@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from home import caching
 from home.models import EcoTheme, SchoolPage, SustainableDevelopmentGoal
-from portal import caching
 from stories.models import Audience, live_stories_in
 
 

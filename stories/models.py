@@ -25,6 +25,7 @@ from home.models import (
     EcoTheme,
     PortalPage,
     SchoolPage,
+    SectionPage,
     SustainableDevelopmentGoal,
     in_default_locale,
 )
@@ -56,12 +57,9 @@ def paginate(request, queryset, per_page=STORIES_PER_PAGE):
         return paginator.page(paginator.num_pages)
 
 
-class StoryIndexPage(RoutablePageMixin, PortalPage):
+class StoryIndexPage(RoutablePageMixin, SectionPage):
     """A school's good-practice stories, their Atom feed and the public sharing form."""
 
-    intro = RichTextField(
-        verbose_name=_("Introduction"), blank=True, features=["bold", "italic", "link"]
-    )
     accepts_submissions = models.BooleanField(
         _("accept stories from other schools"),
         default=True,
@@ -71,19 +69,13 @@ class StoryIndexPage(RoutablePageMixin, PortalPage):
         ),
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("accepts_submissions"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
-        TranslatableField("intro"),
-        SynchronizedField("accepts_submissions"),
+    content_panels = SectionPage.content_panels + [FieldPanel("accepts_submissions")]
+    translatable_fields = SectionPage.translatable_fields + [
+        SynchronizedField("accepts_submissions")
     ]
 
     parent_page_types = ["home.SchoolPage"]
     subpage_types = ["stories.GoodPracticeStoryPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Stories section")
@@ -116,12 +108,14 @@ class StoryIndexPage(RoutablePageMixin, PortalPage):
 
     @path("feed/")
     def feed_route(self, request):
+        # stories.feeds imports this module: a circle.
         from stories.feeds import SchoolStoriesFeed
 
         return SchoolStoriesFeed(self)(request)
 
     @path("submit/", name="submit")
     def submit_route(self, request):
+        # stories.views imports this module: a circle.
         from stories.views import submit_story
 
         return submit_story(request, self)
@@ -305,6 +299,7 @@ class GoodPracticeStoryPage(PortalPage):
         """Whether `user` edits a school, other than this one, that may adopt it."""
         if not user.is_authenticated:
             return False
+        # stories.adoption imports this module: a circle.
         from stories.adoption import schools_user_can_adopt_for
 
         return bool(schools_user_can_adopt_for(user, self))
@@ -452,20 +447,11 @@ def adopting_schools(stories):
     }
 
 
-class GoodPracticeLibraryPage(RoutablePageMixin, PortalPage):
+class GoodPracticeLibraryPage(RoutablePageMixin, SectionPage):
     """The hub's library of every school's good practice, with filters."""
-
-    intro = RichTextField(
-        verbose_name=_("Introduction"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Good-practice library")
@@ -473,6 +459,7 @@ class GoodPracticeLibraryPage(RoutablePageMixin, PortalPage):
 
     @path("")
     def index_route(self, request):
+        # stories.library imports this module: a circle.
         from stories.library import LibraryFilters
 
         filters = LibraryFilters(request.GET, locale=self.locale)
@@ -489,6 +476,7 @@ class GoodPracticeLibraryPage(RoutablePageMixin, PortalPage):
 
     @path("feed/")
     def feed_route(self, request):
+        # stories.feeds imports this module: a circle.
         from stories.feeds import NetworkStoriesFeed
 
         return NetworkStoriesFeed(self)(request)

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from stories import admin_views
+from stories.adoption import schools_user_can_adopt_for
 from stories.models import GoodPracticeStoryPage
 
 
@@ -24,7 +25,6 @@ class AdoptButton(PageMenuItem):
         return reverse("stories_adopt", args=[self.page.pk])
 
     def is_shown(self, user):
-        from stories.adoption import schools_user_can_adopt_for
 
         return isinstance(self.page.specific_deferred, GoodPracticeStoryPage) and bool(
             schools_user_can_adopt_for(user, self.page.specific_deferred)

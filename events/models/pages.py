@@ -33,8 +33,15 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from events.models.snippets import DayAdoption, EnvironmentalDay
 from home.blocks import BaseStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage, SchoolPage
+from home.models import (
+    PAGE_TRANSLATABLE_FIELDS,
+    EcoTheme,
+    PortalPage,
+    SchoolPage,
+    SectionPage,
+)
 
 RIGA = ZoneInfo("Europe/Riga")
 EVENTS_PER_PAGE = 12
@@ -91,7 +98,6 @@ class EventListingMixin(RoutablePageMixin):
         )
 
     def filter_options(self):
-        from home.models import EcoTheme
 
         return {
             "types": EventType.choices,
@@ -219,6 +225,7 @@ class EventListingMixin(RoutablePageMixin):
         return self.feed_response(request, event_type)
 
     def feed_response(self, request, event_type):
+        # events.ical imports this module: a circle.
         from events.ical import calendar_name, feed
 
         events = self.visible_events().order_by("start")
@@ -236,12 +243,14 @@ class EventListingMixin(RoutablePageMixin):
 
     @path("atom/", name="atom_feed")
     def atom_feed(self, request):
+        # events.feeds imports this module: a circle.
         from events.feeds import EventsFeed
 
         return EventsFeed(self)(request)
 
     @path("subscribe/")
     def subscribe(self, request):
+        # events.views imports this module: a circle.
         from events.views import subscribe
 
         return subscribe(request, self, self.subscription_school())
@@ -263,20 +272,11 @@ class EventListingMixin(RoutablePageMixin):
         return links
 
 
-class EventIndexPage(EventListingMixin, PortalPage):
+class EventIndexPage(EventListingMixin, SectionPage):
     """The events section of one school."""
-
-    intro = RichTextField(
-        verbose_name=_("Introduction"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
 
     parent_page_types = ["home.SchoolPage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Events section")
@@ -297,24 +297,15 @@ class EventIndexPage(EventListingMixin, PortalPage):
         return school
 
 
-class NetworkCalendarPage(EventListingMixin, PortalPage):
+class NetworkCalendarPage(EventListingMixin, SectionPage):
     """The calendar of every school's events on the hub, and the environmental days.
 
     A page rather than a route on the hub: editors place it in the menu, give it
     an introduction and a translated slug, and the hub stays a plain page.
     """
 
-    intro = RichTextField(
-        verbose_name=_("Introduction"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
-
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Network calendar")
@@ -332,7 +323,6 @@ class NetworkCalendarPage(EventListingMixin, PortalPage):
 
     @path("environmental-days/")
     def environmental_days(self, request):
-        from events.models.snippets import DayAdoption, EnvironmentalDay
 
         try:
             year = int(request.GET.get("year", timezone.localdate().year))
@@ -728,12 +718,14 @@ class EventPage(RoutablePageMixin, PortalPage):
     # Seats -------------------------------------------------------------------
 
     def _registrations(self):
+        # events.models.registration imports this module: a circle.
         from events.models.registration import Registration
 
         return Registration.objects.filter(event_id=self.canonical.pk)
 
     @property
     def seats_taken(self):
+        # events.models.registration imports this module: a circle.
         from events.models.registration import Registration
 
         if "_prefetched_seats" in self.__dict__:
@@ -753,6 +745,7 @@ class EventPage(RoutablePageMixin, PortalPage):
 
     @property
     def waitlist_length(self):
+        # events.models.registration imports this module: a circle.
         from events.models.registration import Registration
 
         if not self.registration_enabled:
@@ -791,24 +784,28 @@ class EventPage(RoutablePageMixin, PortalPage):
 
     @path("")
     def event(self, request):
+        # events.views imports this module: a circle.
         from events.views import event_page
 
         return event_page(request, self)
 
     @path("register/")
     def register(self, request):
+        # events.views imports this module: a circle.
         from events.views import register
 
         return register(request, self)
 
     @path("registration/<str:token>/")
     def manage_registration(self, request, token):
+        # events.views imports this module: a circle.
         from events.views import manage_registration
 
         return manage_registration(request, self, token)
 
     @path("ical/")
     def ical(self, request):
+        # events.ical imports this module: a circle.
         from events.ical import event_calendar
 
         response = HttpResponse(
@@ -849,6 +846,7 @@ def prefetch_listing_facts(events):
     A card shows the school, and the seats of the default-locale event; asked
     event by event these cost queries per card. Returns the events as a list.
     """
+    # events.models.registration imports this module: a circle.
     from events.models.registration import Registration
 
     events = list(events)
@@ -949,11 +947,9 @@ class RegistrationQuestion(TranslatableMixin, Orderable):
 
     @property
     def field_name(self):
-        return f"question_{self.translation_key_or_pk}"
-
-    @property
-    def translation_key_or_pk(self):
-        return self.sort_order if self.sort_order is not None else self.pk
+        # By position, which translations keep; the pk differs per language.
+        position = self.sort_order if self.sort_order is not None else self.pk
+        return f"question_{position}"
 
     def choice_list(self):
         return [line.strip() for line in self.choices.splitlines() if line.strip()]

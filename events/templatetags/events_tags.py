@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.ical import subscriptions
-from events.models.pages import RIGA
+from events.models import EventPage, NetworkCalendarPage
+from events.models.pages import RIGA, prefetch_listing_facts
 
 register = template.Library()
 
@@ -54,3 +55,20 @@ def calendar_subscriptions(context, listing):
     """The listing's calendar feeds, each with a webcal:// link and its address."""
     request = context.get("request")
     return {"feeds": subscriptions(listing, request), "request": request}
+
+
+@register.simple_tag
+def upcoming_events(hub, count=4):
+    """The next events anywhere under the hub, with their listing facts."""
+    return prefetch_listing_facts(
+        EventPage.objects.live()
+        .public()
+        .descendant_of(hub)
+        .filter(start__gte=timezone.now())
+        .order_by("start")[:count]
+    )
+
+
+@register.simple_tag
+def network_calendar(hub):
+    return hub.get_children().live().type(NetworkCalendarPage).first()

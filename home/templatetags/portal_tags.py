@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from home import caching
 from home.addresses import canonical_url
 from home.models import (
     AccessibilityStatementPage,
@@ -11,7 +12,6 @@ from home.models import (
     PrivacyNoticePage,
     SchoolPage,
 )
-from portal import caching
 
 register = template.Library()
 
@@ -128,7 +128,7 @@ def listingcache(parser, token):
     """`{% listingcache "name" value... %}…{% endlistingcache %}`: the HTML inside,
     kept for the current content generation, per language, host and values.
 
-    Like Django's `{% cache %}`, but invalidated by publishing (portal/caching.py)
+    Like Django's `{% cache %}`, but invalidated by publishing (home/caching.py)
     and bounded by PAGE_CACHE_SECONDS. Links inside depend on the host (a
     school's own domain), so it is part of the key.
     """

@@ -32,7 +32,6 @@ INSTALLED_APPS = [
     "stories",
     "search",
     "surveys",
-    "benchmark",
     "axes",
     "csp",
     "wagtail_localize",
@@ -76,7 +75,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known, before the middleware that sets cookies.
-    "portal.caching.AnonymousPageCacheMiddleware",
+    "home.caching.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -187,6 +186,8 @@ else:
 # worker for each (Procfile.dev, docker-compose.yml), so each drains on its own.
 CELERY_MAIL_QUEUE = "mail"
 CELERY_TASK_DEFAULT_QUEUE = "housekeeping"
+# The adapters of Wagtail's and wagtail-localize's background work register their tasks.
+CELERY_IMPORTS = ["portal.tasks_backend"]
 CELERY_TASK_ROUTES = {
     "notifications.tasks.deliver_message": {"queue": CELERY_MAIL_QUEUE},
     "notifications.tasks.requeue_stale": {"queue": CELERY_MAIL_QUEUE},
@@ -246,9 +247,9 @@ CELERY_BEAT_SCHEDULE: dict = {
 }
 
 # Wagtail's own background tasks (django-tasks) and wagtail-localize's jobs run on
-# the same Celery queue as the portal's tasks (see notifications/backends.py).
-TASKS = {"default": {"BACKEND": "notifications.backends.CeleryTaskBackend"}}
-WAGTAILLOCALIZE_JOBS = {"BACKEND": "notifications.backends.CeleryJobBackend"}
+# the same Celery queue as the portal's tasks (see portal/tasks_backend.py).
+TASKS = {"default": {"BACKEND": "portal.tasks_backend.CeleryTaskBackend"}}
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "portal.tasks_backend.CeleryJobBackend"}
 
 # Events: registrations are anonymised this many days after the event; the
 # registration form takes this many submissions a minute from one address.
@@ -260,7 +261,7 @@ EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     vars().update(env.email_url("EMAIL_URL"))
 else:
-    EMAIL_BACKEND = "portal.mail.EmlFileBackend"
+    EMAIL_BACKEND = "notifications.mail.EmlFileBackend"
     EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Ekoskolu portāls <portals@ekoskolas.localhost>"
@@ -340,7 +341,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Page cache ----------------------------------------------------------------------
-# Anonymous visitors get pages from the default cache (portal/caching.py) for up to
+# Anonymous visitors get pages from the default cache (home/caching.py) for up to
 # PAGE_CACHE_SECONDS, or until the next publish; 0 switches the cache off. Browsers
 # keep a page PAGE_CACHE_MAX_AGE seconds, shared caches (a CDN, Varnish)
 # PAGE_CACHE_S_MAXAGE. Short by default: "upcoming events" shift with the clock.

@@ -3,6 +3,14 @@ from decimal import Decimal
 from django import template
 from django.utils import formats
 
+from stories.models import (
+    GoodPracticeLibraryPage,
+    GoodPracticeStoryPage,
+    adopting_schools,
+    live_stories_in,
+    prepare_cards,
+)
+
 register = template.Library()
 
 
@@ -26,3 +34,34 @@ def measured(value):
         else (number.normalize())
     )
     return formats.number_format(number, use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag
+def latest_stories(count=3):
+    """The newest live stories of the whole network, ready for story cards."""
+    return prepare_cards(live_stories_in().order_by("-first_published_at")[:count])
+
+
+@register.simple_tag
+def story_adopters(stories):
+    """{story translation_key: adopting schools} for the cards of these stories."""
+    return adopting_schools(stories)
+
+
+@register.simple_tag
+def good_practice_library(hub):
+    return hub.get_children().live().type(GoodPracticeLibraryPage).first()
+
+
+@register.simple_tag
+def stories_naming_partner(partner):
+    """Live stories that name this partner, in the partner page's language."""
+    return (
+        GoodPracticeStoryPage.objects.live()
+        .public()
+        .filter(
+            locale=partner.locale, partners__translation_key=partner.translation_key
+        )
+        .distinct()
+        .order_by("-first_published_at")
+    )

@@ -124,7 +124,7 @@ def local(url):
 @pytest.fixture
 def mail_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.EMAIL_BACKEND = "portal.mail.EmlFileBackend"
+    settings.EMAIL_BACKEND = "notifications.mail.EmlFileBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
     return Path(settings.EMAIL_FILE_PATH)
 

@@ -5,7 +5,7 @@ from django.db import transaction
 from django_tasks import task
 from wagtail.models import Locale
 
-from notifications.backends import CeleryJobBackend, CeleryTaskBackend
+from portal.tasks_backend import CeleryJobBackend, CeleryTaskBackend
 
 pytestmark = pytest.mark.django_db
 

@@ -285,7 +285,7 @@ def test_mail_is_routed_to_its_own_queue_and_housekeeping_to_another():
 
     router = app.amqp.router
     mail_route = router.route({}, "notifications.tasks.deliver_message")
-    index_route = router.route({}, "notifications.backends.run_django_task")
+    index_route = router.route({}, "portal.tasks_backend.run_django_task")
 
     assert mail_route["queue"].name == "mail"
     assert index_route["queue"].name == "housekeeping"

@@ -231,7 +231,7 @@ def test_processes_sharing_redis_share_the_generation(
 ):
     import redis
 
-    from portal import caching
+    from home import caching
 
     # The other process runs the development settings: Redis with prefix "portal".
     caches = {
@@ -248,7 +248,7 @@ def test_processes_sharing_redis_share_the_generation(
         server.delete(key)
     other_process = (
         "import django; django.setup()\n"
-        "from portal import caching\n"
+        "from home import caching\n"
         "print(caching.current_generation())\n"
         "caching.bump_generation()\n"
     )

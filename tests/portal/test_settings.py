@@ -50,7 +50,7 @@ def test_defaults_need_no_server_and_keep_everything_under_var(tmp_path):
     )
     assert config["result_backend"] == f"file://{tmp_path / 'celery' / 'results'}"
     assert config["cache"].endswith("FileBasedCache")
-    assert config["email_backend"] == "portal.mail.EmlFileBackend"
+    assert config["email_backend"] == "notifications.mail.EmlFileBackend"
     assert config["email_path"] == str(tmp_path / "mail")
     assert config["language"] == "lv"
     assert config["time_zone"] == "Europe/Riga"

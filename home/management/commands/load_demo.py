@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
-from notifications.backends import background_work_in_process
+from home.background import background_work_in_process
 
 # Each area adds its demo content here, in the order the content depends on.
 DEMO_LOADERS = [

@@ -2,7 +2,7 @@ from email import message_from_bytes, policy
 
 from django.core.mail import EmailMultiAlternatives
 
-from portal.mail import EmlFileBackend
+from notifications.mail import EmlFileBackend
 
 
 def test_default_mail_backend_writes_one_readable_eml_file_per_message(tmp_path):

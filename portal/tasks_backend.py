@@ -10,10 +10,8 @@ wagtail-localize ship a Celery backend.
 """
 
 import logging
-from contextlib import contextmanager
-from contextvars import ContextVar
 
-from celery import current_app, shared_task
+from celery import shared_task
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
@@ -23,27 +21,9 @@ from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id
 
+from home.background import runs_in_process
+
 logger = logging.getLogger(__name__)
-
-_in_process = ContextVar("background_work_in_process", default=False)
-
-
-@contextmanager
-def background_work_in_process():
-    """Run Wagtail's, wagtail-localize's and the portal's tasks here, after commit.
-
-    For bulk work such as loading the demo: thousands of index updates are cheaper
-    in the process that makes them than as queued tasks, and the content is
-    complete (searchable, its references indexed) when the command ends.
-    """
-    token = _in_process.set(True)
-    was_eager = current_app.conf.task_always_eager
-    current_app.conf.task_always_eager = True
-    try:
-        yield
-    finally:
-        current_app.conf.task_always_eager = was_eager
-        _in_process.reset(token)
 
 
 def _run_here(function, args, kwargs):
@@ -87,7 +67,7 @@ class CeleryTaskBackend(BaseTaskBackend):
         )
         path = task.module_path
         queued_args, queued_kwargs = list(args), dict(kwargs)
-        if _in_process.get():
+        if runs_in_process():
             transaction.on_commit(
                 lambda: _run_here(task.call, queued_args, queued_kwargs)
             )
@@ -141,7 +121,7 @@ class CeleryJobBackend:
         self.options = options
 
     def enqueue(self, func, args, kwargs):
-        if _in_process.get():
+        if runs_in_process():
             transaction.on_commit(lambda: _run_here(func, args, kwargs))
             return
         try:
