@@ -208,6 +208,20 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Latvian, as the portal does.
+
+    A request through the test client leaves its language active in the thread;
+    a command or a form the next test runs would speak English after /en/ pages.
+    """
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def redis_url():
     require_service("Redis", REDIS_TEST_URL, 6379)
