@@ -119,12 +119,17 @@ def running(command, env, ready_text, timeout=60):
 
 
 def celery_worker(env):
+    """One worker for both queues, as a portal with a single worker runs it."""
+    from django.conf import settings
+
+    queues = (settings.CELERY_MAIL_QUEUE, settings.CELERY_TASK_DEFAULT_QUEUE)
     return running(
         [
             str(BIN_DIR / "celery"),
             "-A",
             "portal",
             "worker",
+            f"--queues={','.join(queues)}",
             "--pool=solo",
             "--loglevel=INFO",
             "--without-gossip",
