@@ -92,11 +92,12 @@ format: install-dev ## Format the code and fix what ruff can fix
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-system-deps: ## Install Debian's chromium, docker-compose and wrk that some tests use (root or sudo)
+system-deps: ## Install Debian's chromium, docker-compose, wrk and hunspell-lv that some tests use (root or sudo)
 	@missing=""; \
 	[ -x /usr/lib/chromium/chromium ] || missing="$$missing chromium"; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	command -v docker-compose >/dev/null || missing="$$missing docker-compose"; \
+	[ -f /usr/share/hunspell/lv_LV.dic ] && command -v hunspell >/dev/null || missing="$$missing hunspell hunspell-lv"; \
 	if [ -n "$$missing" ]; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
