@@ -21,11 +21,10 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
 from events.models import EventIndexPage, EventPage, Registration
-from events.models.pages import Audience, EventType
+from events.models.pages import EventAudience, EventType
 from home.models import EcoTheme, HomePage, SchoolPage, SustainableDevelopmentGoal
 from home.schools import create_school
-from stories.models import Audience as StoryAudience
-from stories.models import GoodPracticeStoryPage, StoryIndexPage
+from stories.models import GoodPracticeStoryPage, PracticeAudience, StoryIndexPage
 
 logger = logging.getLogger(__name__)
 
@@ -242,7 +241,7 @@ class NetworkGenerator:
             workshop = event_type.startswith("workshop")
             common = {
                 "event_type": event_type,
-                "audience": Audience.EVERYONE,
+                "audience": EventAudience.EVERYONE,
                 "start": start,
                 "end": start + datetime.timedelta(hours=2),
                 "location_address": f"Skolas iela {number % 40 + 1}, {school.city}",
@@ -300,7 +299,7 @@ class NetworkGenerator:
 
     def create_stories(self, school, count):
         pairs = []
-        audiences = list(StoryAudience.values)
+        audiences = list(PracticeAudience.values)
         for number in range(count):
             title_lv, title_en = self.random.choice(STORY_TITLES)
             common = {

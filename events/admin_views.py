@@ -32,9 +32,10 @@ from events.models import (
     Registration,
     RegistrationQuestion,
 )
-from events.models.pages import RIGA, Audience, EventType
+from events.models.pages import EventAudience, EventType
 from home import exports
 from home.models import SchoolPage
+from home.timezones import RIGA
 
 
 def editable_schools(user):
@@ -446,7 +447,7 @@ def adopt_day(day, school, year, user=None):
         title=day.name,
         slug=f"{day.slug}-{year}",
         event_type=EventType.ENVIRONMENTAL_DAY,
-        audience=Audience.EVERYONE,
+        audience=EventAudience.EVERYONE,
         start=start,
         end=start.replace(hour=17),
         all_day=True,

@@ -7,7 +7,6 @@ again changes nothing.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,9 +21,9 @@ from events.models import (
 )
 from home.models import SchoolPage
 from home.schools import _recount_children, get_hub
+from home.timezones import RIGA
 from home.translation import ensure_translation
 
-RIGA = ZoneInfo("Europe/Riga")
 LIT_ADDRESS = "Varšavas iela 24, Daugavpils"
 HALL = ("LIT aktu zāle", "LIT assembly hall")
 WORKSHOP_ROOM = ("LIT radošā darbnīca, 112. kabinets", "LIT creative studio, room 112")

@@ -12,7 +12,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vText
 
-from events.models.pages import RIGA, EventPage, EventType
+from events.models.pages import EventPage, EventType
+from home.timezones import RIGA
 
 PRODID = "-//Ekoskolu portals//Events//LV"
 
@@ -25,7 +26,7 @@ def _calendar(name=None):
     calendar.add("method", "PUBLISH")
     if name:
         calendar.add("x-wr-calname", name)
-        calendar.add("x-wr-timezone", "Europe/Riga")
+        calendar.add("x-wr-timezone", RIGA.key)
     return calendar
 
 

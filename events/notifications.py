@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 
 from events.ical import attachment
 from events.models import EventChange, EventPage, Registration, Subscription
-from events.models.pages import RIGA
+from home.timezones import RIGA
 from notifications.outbox import send_later, send_to_school_staff
 
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from events import notifications
 from events.models import EventPage, Registration
-from events.models.pages import RIGA
 from home import personal_data
+from home.timezones import RIGA
 
 
 @shared_task

@@ -14,9 +14,7 @@ that read nothing else.
 import csv
 import datetime
 import io
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -24,6 +22,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from home.timezones import RIGA
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -61,7 +61,7 @@ def local_minutes(value):
         # The network's clock, not the editor's profile time zone: the file is
         # passed on to teachers who read the times as event times.
         if timezone.is_aware(value):
-            value = timezone.localtime(value, ZoneInfo(settings.TIME_ZONE))
+            value = timezone.localtime(value, RIGA)
         return value.strftime(DATETIME_FORMAT)
     return value
 

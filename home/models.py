@@ -478,13 +478,6 @@ class PrivacyNoticePage(PortalPage):
         verbose_name = _("Privacy notice")
         verbose_name_plural = _("Privacy notices")
 
-    def get_context(self, request, *args, **kwargs):
-        from django.conf import settings
-
-        context = super().get_context(request, *args, **kwargs)
-        context["retention"] = settings.PERSONAL_DATA_RETENTION_DAYS
-        return context
-
 
 # Settings ---------------------------------------------------------------------
 

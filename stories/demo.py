@@ -15,9 +15,9 @@ from home.translation import ensure_translation
 from partners.models import PartnerPage
 from stories.adoption import existing_adoption
 from stories.models import (
-    Audience,
     GoodPracticeLibraryPage,
     GoodPracticeStoryPage,
+    PracticeAudience,
     StoryAdoption,
     StoryIndexPage,
 )
@@ -40,7 +40,7 @@ STORIES = [
         "slug": "lietus-udens-dobem",
         "theme": "water",
         "sdgs": [6, 13],
-        "audience": Audience.PRESCHOOL,
+        "audience": PracticeAudience.PRESCHOOL,
         "title": ("Lietus ūdens dārziņa dobēm", "Rainwater for the kindergarten beds"),
         "intro": (
             "Bērni ar vecākiem uzstādīja divas lietus ūdens mucas un tagad paši "
@@ -79,7 +79,7 @@ STORIES = [
         "slug": "udens-detektivi",
         "theme": "water",
         "sdgs": [6, 12],
-        "audience": Audience.PRIMARY,
+        "audience": PracticeAudience.PRIMARY,
         "title": ("Ūdens detektīvi", "Water detectives"),
         "intro": (
             "5. un 6. klašu skolēni reizi mēnesī apstaigā skolu, meklē pilošus "
@@ -127,7 +127,7 @@ STORIES = [
         "slug": "skirosanas-stacijas-darbnicas",
         "theme": "waste",
         "sdgs": [12],
-        "audience": Audience.VOCATIONAL,
+        "audience": PracticeAudience.VOCATIONAL,
         "title": (
             "Šķirošanas stacijas mācību darbnīcās",
             "Sorting stations in the training workshops",
@@ -168,7 +168,7 @@ STORIES = [
         "slug": "energijas-patrula",
         "theme": "energy",
         "sdgs": [7, 13],
-        "audience": Audience.VOCATIONAL,
+        "audience": PracticeAudience.VOCATIONAL,
         "title": ("Enerģijas patruļa", "Energy patrol"),
         "intro": (
             "Elektriķu audzēkņi pēc stundām pārbauda, vai klasēs izslēgtas gaismas "
@@ -203,7 +203,7 @@ STORIES = [
         "slug": "udens-detektivi-tehnikuma",
         "theme": "water",
         "sdgs": [6],
-        "audience": Audience.VOCATIONAL,
+        "audience": PracticeAudience.VOCATIONAL,
         "adopted_from": ("saskanas", "udens-detektivi"),
         "title": (
             "Ūdens detektīvi tehnikumā",
@@ -254,7 +254,7 @@ STORIES = [
         "slug": "lietus-udens-siltumnicai",
         "theme": "water",
         "sdgs": [6, 13],
-        "audience": Audience.VOCATIONAL,
+        "audience": PracticeAudience.VOCATIONAL,
         "adopted_from": ("kimijas-pii", "lietus-udens-dobem"),
         "title": ("Lietus ūdens siltumnīcai", "Rainwater for the greenhouse"),
         "intro": (
@@ -292,7 +292,7 @@ STORIES = [
         "slug": "bateriju-vaksana",
         "theme": "waste",
         "sdgs": [12, 15],
-        "audience": Audience.COMMUNITY,
+        "audience": PracticeAudience.COMMUNITY,
         "title": (
             "Izlietoto bateriju vākšanas nedēļas",
             "Used-battery collection weeks",

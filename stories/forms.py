@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from home.forms import PublicForm
 from home.models import EcoTheme
 from partners.countries import COUNTRIES
-from stories.models import Audience
+from stories.models import PracticeAudience
 from stories.uploads import DOCUMENT_TYPES, validate_document, validate_image
 
 PHOTO_SLOTS = 3
@@ -33,7 +33,7 @@ class StorySubmissionForm(PublicForm):
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     audience = forms.ChoiceField(
-        label=_("Audience or age group"), choices=Audience.choices
+        label=_("Audience or age group"), choices=PracticeAudience.choices
     )
     problem = forms.CharField(
         label=_("The problem"),

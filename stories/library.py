@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from home import caching
 from home.models import EcoTheme, SchoolPage, SustainableDevelopmentGoal
-from stories.models import Audience, live_stories_in
+from stories.models import PracticeAudience, live_stories_in
 
 
 def filter_options(locale):
@@ -49,7 +49,7 @@ class LibraryFilters(forms.Form):
     audience = forms.ChoiceField(
         label=_("Audience or age group"),
         required=False,
-        choices=[("", _("All"))] + list(Audience.choices),
+        choices=[("", _("All"))] + list(PracticeAudience.choices),
     )
     language = forms.ChoiceField(
         label=_("Language of the story"),

@@ -36,7 +36,7 @@ STORIES_PER_PAGE = 12
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class Audience(models.TextChoices):
+class PracticeAudience(models.TextChoices):
     PRESCHOOL = "preschool", _("Pre-school (1–6 years)")
     PRIMARY = "primary", _("Grades 1–6")
     BASIC = "basic", _("Grades 7–9")
@@ -161,8 +161,8 @@ class GoodPracticeStoryPage(PortalPage):
     audience = models.CharField(
         _("audience or age group"),
         max_length=20,
-        choices=Audience.choices,
-        default=Audience.WHOLE_SCHOOL,
+        choices=PracticeAudience.choices,
+        default=PracticeAudience.WHOLE_SCHOOL,
     )
     problem = RichTextField(_("the problem"), features=TEXT_FEATURES)
     what_was_done = RichTextField(_("what was done"), features=TEXT_FEATURES)

@@ -8,7 +8,6 @@ generated from a seeded random generator, so every load produces the same data.
 import random
 from datetime import datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -16,6 +15,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from home.models import SchoolPage
+from home.timezones import RIGA
 from home.translation import ensure_translation
 from surveys.models import (
     ReportIndexPage,
@@ -25,8 +25,6 @@ from surveys.models import (
     SurveyPage,
     SurveyResponse,
 )
-
-RIGA = ZoneInfo("Europe/Riga")
 
 # key: (type, Latvian label, English label, Latvian options, English options)
 QUESTIONS = {

@@ -11,7 +11,7 @@ from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from surveys.models import AUDIENCE_FIELD, Audience, QuestionType
+from surveys.models import AUDIENCE_FIELD, QuestionType, RespondentGroup
 
 FREE_TEXT_MAX_LENGTH = 2000
 MAX_ADDRESSES = 2000
@@ -103,7 +103,7 @@ class SurveyFormBuilder(FormBuilder):
         if self.with_audience:
             fields[AUDIENCE_FIELD] = forms.ChoiceField(
                 label=_("You answer as"),
-                choices=Audience.choices,
+                choices=RespondentGroup.choices,
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Please choose your group.")},
             )
@@ -200,7 +200,7 @@ class InvitationUploadForm(forms.Form):
 
     audience = forms.ChoiceField(
         label=_("Group"),
-        choices=Audience.choices,
+        choices=RespondentGroup.choices,
         help_text=_("Everyone in this list answers as a member of this group."),
     )
     addresses = forms.FileField(

@@ -42,7 +42,7 @@ question_key_validator = RegexValidator(
 )
 
 
-class Audience(models.TextChoices):
+class RespondentGroup(models.TextChoices):
     STUDENTS = "students", _("Students")
     TEACHERS = "teachers", _("Teachers")
     ADMINISTRATION = "administration", _("Administration")
@@ -422,7 +422,9 @@ class SurveyResponse(AbstractFormSubmission):
         db_index=True,
         help_text=_("The translation key of the survey, shared by its translations."),
     )
-    audience = models.CharField(_("group"), max_length=20, choices=Audience.choices)
+    audience = models.CharField(
+        _("group"), max_length=20, choices=RespondentGroup.choices
+    )
 
     class Meta:
         verbose_name = _("survey response")
@@ -483,7 +485,9 @@ class Invitation(models.Model):
         on_delete=models.CASCADE,
         related_name="invitations",
     )
-    audience = models.CharField(_("group"), max_length=20, choices=Audience.choices)
+    audience = models.CharField(
+        _("group"), max_length=20, choices=RespondentGroup.choices
+    )
     email = models.EmailField(_("e-mail address"))
     nonce = models.CharField(max_length=64, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from surveys.models import (
     CHOICE_TYPES,
-    Audience,
     QuestionType,
+    RespondentGroup,
     SurveyAnswer,
     SurveyResponse,
 )
@@ -193,7 +193,7 @@ def _groups(survey, public):
             respondents=counts[value],
             hidden=public and counts[value] < survey.min_group_size,
         )
-        for value, label in Audience.choices
+        for value, label in RespondentGroup.choices
         if counts.get(value)
     ]
 
@@ -381,4 +381,4 @@ def _compare(result, previous_results):
 
 
 def audience_label(value):
-    return str(dict(Audience.choices).get(value, value))
+    return str(dict(RespondentGroup.choices).get(value, value))

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from surveys import exports, invitations
 from surveys.charts import question_chart
 from surveys.forms import InvitationUploadForm, answer_rows
-from surveys.models import AUDIENCE_FIELD, Audience, SurveyAnswer, SurveyPage
+from surveys.models import AUDIENCE_FIELD, RespondentGroup, SurveyAnswer, SurveyPage
 from surveys.results import HIDDEN_NOTE, survey_results
 
 # Answering ---------------------------------------------------------------------
@@ -206,7 +206,7 @@ def admin_results(request, page_id):
     results = survey_results(survey, public=False)
     invited = {
         value: {"label": label, "invited": 0, "answered": 0}
-        for value, label in Audience.choices
+        for value, label in RespondentGroup.choices
     }
     for invitation in survey.invitations.all().only("audience", "used"):
         invited[invitation.audience]["invited"] += 1

@@ -1,7 +1,6 @@
 """Event pages, the events section of each school and the network calendar."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -42,8 +41,8 @@ from home.models import (
     SchoolPage,
     SectionPage,
 )
+from home.timezones import RIGA
 
-RIGA = ZoneInfo("Europe/Riga")
 EVENTS_PER_PAGE = 12
 
 
@@ -60,7 +59,7 @@ class EventType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Audience(models.TextChoices):
+class EventAudience(models.TextChoices):
     STUDENTS = "students", _("The school's students")
     STAFF = "staff", _("Teachers and staff")
     GUESTS = "guests", _("Guests and the public")
@@ -101,7 +100,7 @@ class EventListingMixin(RoutablePageMixin):
 
         return {
             "types": EventType.choices,
-            "audiences": Audience.choices,
+            "audiences": EventAudience.choices,
             "themes": EcoTheme.objects.filter(locale=self.locale),
             "schools": None,
         }
@@ -112,7 +111,7 @@ class EventListingMixin(RoutablePageMixin):
         if value in EventType.values:
             events, chosen["type"] = events.filter(event_type=value), value
         value = request.GET.get("audience", "")
-        if value in Audience.values:
+        if value in EventAudience.values:
             events, chosen["audience"] = events.filter(audience=value), value
         value = request.GET.get("theme", "")
         if value:
@@ -380,8 +379,8 @@ class EventPage(RoutablePageMixin, PortalPage):
     audience = models.CharField(
         _("audience"),
         max_length=20,
-        choices=Audience.choices,
-        default=Audience.EVERYONE,
+        choices=EventAudience.choices,
+        default=EventAudience.EVERYONE,
     )
     start = models.DateTimeField(_("starts"), help_text=_("Time in Latvia."))
     end = models.DateTimeField(_("ends"), help_text=_("Time in Latvia."))

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from events.ical import subscriptions
 from events.models import EventPage, NetworkCalendarPage
-from events.models.pages import RIGA, prefetch_listing_facts
+from events.models.pages import prefetch_listing_facts
+from home.timezones import RIGA
 
 register = template.Library()
 

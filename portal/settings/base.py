@@ -197,7 +197,6 @@ CELERY_TASK_ROUTES = {
 # again; longer than the Redis visibility timeout below, which redelivers first.
 NOTIFICATIONS_LOST_AFTER_MINUTES = env.int("NOTIFICATIONS_LOST_AFTER_MINUTES", 65)
 
-CELERY_TIMEZONE = "Europe/Riga"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -397,6 +396,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 TIME_ZONE = "Europe/Riga"
+# Beat runs its schedules (reminders, digests, retention) on the same clock.
+CELERY_TIMEZONE = TIME_ZONE
 USE_I18N = True
 USE_TZ = True
 # One way to write dates per language; see home/formats/.

@@ -7,8 +7,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from events.models.pages import RIGA
 from events.templatetags.events_tags import when
+from home.timezones import RIGA
 
 MOMENT = datetime.datetime(2026, 12, 23, 15, 0, tzinfo=RIGA)
 TEMPLATE = Template(

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 from home.translation import translate
-from stories.models import Audience, GoodPracticeLibraryPage, StoryAdoption
+from stories.models import GoodPracticeLibraryPage, PracticeAudience, StoryAdoption
 from tests.network import publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -39,17 +39,25 @@ def titles(response):
 @pytest.fixture
 def stories(lit, saskanas, make_story):
     detectives = make_story(
-        saskanas, "Ūdens detektīvi", theme="water", sdgs=[6], audience=Audience.PRIMARY
+        saskanas,
+        "Ūdens detektīvi",
+        theme="water",
+        sdgs=[6],
+        audience=PracticeAudience.PRIMARY,
     )
     batteries = make_story(
         saskanas,
         "Bateriju vākšana",
         theme="waste",
         sdgs=[12],
-        audience=Audience.COMMUNITY,
+        audience=PracticeAudience.COMMUNITY,
     )
     patrol = make_story(
-        lit, "Enerģijas patruļa", theme="energy", sdgs=[7], audience=Audience.VOCATIONAL
+        lit,
+        "Enerģijas patruļa",
+        theme="energy",
+        sdgs=[7],
+        audience=PracticeAudience.VOCATIONAL,
     )
     return detectives, batteries, patrol
 

@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from surveys.models import Audience
+from surveys.models import RespondentGroup
 from surveys.results import survey_results
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -174,8 +174,8 @@ def test_public_results_page_shows_tables_but_no_free_text(client, answered):
     assert '<th scope="col">' in html and '<th scope="row">' in html
     assert "ieteikums no administration" not in html
     with translation.override("lv"):
-        administration = str(Audience.ADMINISTRATION.label)
-        students = str(Audience.STUDENTS.label)
+        administration = str(RespondentGroup.ADMINISTRATION.label)
+        students = str(RespondentGroup.STUDENTS.label)
     assert f'<th scope="col">{students} <span' in html
     assert f'<th scope="col">{administration} <span' not in html
 

@@ -16,7 +16,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from surveys.blocks import SurveyChartBlock
-from surveys.models import Audience, ReportPage, SurveyField
+from surveys.models import ReportPage, RespondentGroup, SurveyField
 from surveys.results import cross_tabulation, survey_results
 from tests.surveys.conftest import QUESTIONS
 
@@ -36,7 +36,10 @@ def lv(label):
         return str(label)
 
 
-STUDENTS, TEACHERS = lv(Audience.STUDENTS.label), lv(Audience.TEACHERS.label)
+STUDENTS, TEACHERS = (
+    lv(RespondentGroup.STUDENTS.label),
+    lv(RespondentGroup.TEACHERS.label),
+)
 
 
 def make_trip_optional(survey):
