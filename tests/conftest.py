@@ -130,20 +130,14 @@ DEMO_SPAN = DemoSpan()
 
 
 def reads_the_demo(item):
-    return item is not None and "demo_span" in getattr(item, "fixturenames", ())
-
-
-@pytest.fixture(scope="session")
-def demo_span():
-    """The span itself, for module fixtures that build on the demo (DemoSpan)."""
-    return DEMO_SPAN
+    return item is not None and "demo_network_once" in getattr(item, "fixturenames", ())
 
 
 @pytest.fixture(scope="module")
-def demo_network_once(demo_span, django_db_setup, django_db_blocker):
+def demo_network_once(django_db_setup, django_db_blocker):
     # Module scope sets it up before the test's own transaction; the span closes
     # in pytest_runtest_teardown, not here, so the next module keeps it.
-    demo_span.open(django_db_blocker)
+    DEMO_SPAN.open(django_db_blocker)
 
 
 @pytest.hookimpl(wrapper=True)
