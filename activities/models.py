@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.template.response import TemplateResponse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -41,7 +40,7 @@ from activities.months import (
     school_month_index,
 )
 from home.blocks import BaseStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage, SchoolPage, SectionPage
+from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage, SectionPage
 
 GOAL_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -241,10 +240,6 @@ class ActionPlanPage(RoutablePageMixin, PortalPage):
                 raise ValidationError(
                     {"school_year": duplicate_year_error(self.school_year)}
                 )
-
-    @cached_property
-    def school(self):
-        return self.get_ancestors().type(_school_model()).specific().last()
 
     def activities(self):
         return (
@@ -502,11 +497,6 @@ class ActivityPage(PortalPage):
 
     def progress_in_school_order(self):
         return sorted(self.progress.all(), key=lambda p: school_month_index(p.month))
-
-
-def _school_model():
-
-    return SchoolPage
 
 
 # Progress ---------------------------------------------------------------------

@@ -28,11 +28,34 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
+# The tree is root → network home page → school, in every language.
+SCHOOL_DEPTH = 3
+
+
+def schools_of(pages):
+    """Map page pk → the SchoolPage it belongs to (None on the hub), in one query."""
+    prefixes = {page.path[: Page.steplen * SCHOOL_DEPTH] for page in pages}
+    by_path = {
+        school.path: school for school in SchoolPage.objects.filter(path__in=prefixes)
+    }
+    return {
+        page.pk: by_path.get(page.path[: Page.steplen * SCHOOL_DEPTH]) for page in pages
+    }
+
+
 class PortalPage(Page):
     """Base of every page type: sitemap entries carry their translations."""
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def school(self):
+        """The school whose site holds this page: the page itself for a school's
+        home page, None on the hub and for a page not yet placed in the tree."""
+        if not self.path:
+            return None
+        return schools_of([self])[self.pk]
 
     def search_snippet_text(self):
         """Plain text a search result quotes from: the page's searchable fields."""

@@ -46,7 +46,6 @@ from wagtail.signals import (
 )
 from wagtail.users.models import UserProfile
 
-from home.models import SchoolPage
 from notifications.outbox import send_later, staff_key, user_language
 
 # Wagtail marks its notification mails so that auto-responders stay quiet.
@@ -76,9 +75,10 @@ def admin_url(name, *args):
 
 
 def school_of(obj):
+    """The school of a page under moderation; snippets belong to the network."""
     if not isinstance(obj, AbstractPage):
         return None
-    return SchoolPage.objects.ancestor_of(obj, inclusive=True).first()
+    return getattr(obj.specific, "school", None)
 
 
 def describe(obj):

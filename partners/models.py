@@ -24,7 +24,6 @@ from home.blocks import BaseStreamBlock
 from home.models import (
     PAGE_TRANSLATABLE_FIELDS,
     PortalPage,
-    SchoolPage,
     SectionPage,
     in_default_locale,
 )
@@ -254,10 +253,6 @@ class PartnerPage(PortalPage):
             self.erasmus_project_number = self.erasmus_project_number.strip().upper()
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def school(self):
-        return SchoolPage.objects.ancestor_of(self).first()
 
     def agreement_is_current(self, today=None):
         today = today or datetime.date.today()

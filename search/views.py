@@ -9,7 +9,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
-from home.models import EcoTheme, PortalPage, SchoolPage
+from home.models import EcoTheme, PortalPage, SchoolPage, schools_of
 from search.text import clean_query, highlight
 
 RESULTS_PER_PAGE = 10
@@ -97,18 +97,13 @@ def search(request):
         specific = Page.objects.filter(pk__in=[p.pk for p in results_page]).specific()
         by_pk = {page.pk: page for page in specific}
         ordered = [by_pk[p.pk] for p in results_page if p.pk in by_pk]
-        school_by_path = {
-            school.path: school
-            for school in SchoolPage.objects.filter(
-                path__in={page.path[: SchoolPage.steplen * 3] for page in ordered}
-            )
-        }
+        school_of_page = schools_of(ordered)
         for page in ordered:
             items.append(
                 {
                     "page": page,
                     "type": page.specific_class._meta.verbose_name,
-                    "school": school_by_path.get(page.path[: SchoolPage.steplen * 3]),
+                    "school": school_of_page[page.pk],
                     "date": page.search_result_date(),
                     "snippet": highlight(page.search_snippet_text(), query),
                 }

@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -28,6 +27,7 @@ from home.models import (
     SectionPage,
     SustainableDevelopmentGoal,
     in_default_locale,
+    schools_of,
 )
 from partners.countries import COUNTRIES
 from stories.blocks import GalleryBlock, ResultsBlock
@@ -80,10 +80,6 @@ class StoryIndexPage(RoutablePageMixin, SectionPage):
     class Meta:
         verbose_name = _("Stories section")
         verbose_name_plural = _("Stories sections")
-
-    @cached_property
-    def school(self):
-        return SchoolPage.objects.ancestor_of(self).first()
 
     def stories(self):
         return (
@@ -274,11 +270,6 @@ class GoodPracticeStoryPage(PortalPage):
         verbose_name = _("Good-practice story")
         verbose_name_plural = _("Good-practice stories")
 
-    @cached_property
-    def school(self):
-        """The school whose section holds the story."""
-        return SchoolPage.objects.ancestor_of(self).first()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["school"] = self.school
@@ -349,16 +340,6 @@ class StoryAdoption(models.Model):
 
     def __str__(self):
         return f"{self.school} ← {self.story}"
-
-
-def schools_of(pages):
-    """Map page pk → its SchoolPage, in one query for any number of pages."""
-    depth = 3  # root → network home page → school
-    prefixes = {page.path[: Page.steplen * depth] for page in pages}
-    by_path = {
-        school.path: school for school in SchoolPage.objects.filter(path__in=prefixes)
-    }
-    return {page.pk: by_path.get(page.path[: Page.steplen * depth]) for page in pages}
 
 
 def localized_schools(schools, locale=None):

@@ -13,7 +13,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -30,7 +29,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage, SchoolPage, SectionPage
+from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage, SectionPage
 from surveys.blocks import ReportStreamBlock
 
 school_year_validator = RegexValidator(
@@ -66,11 +65,6 @@ CHOICE_TYPES = {
 SCALE_VALUES = ["1", "2", "3", "4", "5"]
 # The name of the built-in audience question in forms and in form_data.
 AUDIENCE_FIELD = "audience"
-
-
-def school_of(page):
-    """The SchoolPage a page belongs to, or None."""
-    return SchoolPage.objects.ancestor_of(page).first()
 
 
 # Reports section --------------------------------------------------------------
@@ -328,10 +322,6 @@ class SurveyPage(WagtailFormMixin, PortalPage):
     @property
     def questions(self):
         return list(self.get_form_fields())
-
-    @cached_property
-    def school(self):
-        return school_of(self)
 
     # State ----------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from home.models import (
     PortalPage,
     SchoolPage,
     SectionPage,
+    schools_of,
 )
 from home.timezones import RIGA
 
@@ -283,10 +284,6 @@ class EventIndexPage(EventListingMixin, SectionPage):
 
     def base_events(self):
         return EventPage.objects.child_of(self)
-
-    @cached_property
-    def school(self):
-        return SchoolPage.objects.filter(pk=self.get_parent().pk).first()
 
     def subscription_school(self):
         school = self.school
@@ -692,10 +689,6 @@ class EventPage(RoutablePageMixin, PortalPage):
         """The iCalendar UID: the same for every translation and across edits."""
         return f"event-{self.translation_key}@ekoskolas"
 
-    @cached_property
-    def school(self):
-        return SchoolPage.objects.ancestor_of(self).filter(locale=self.locale).first()
-
     @property
     def school_name(self):
         return self.school.title if self.school else ""
@@ -889,15 +882,9 @@ def prefetch_listing_facts(events):
         event.__dict__["_prefetched_seats"] = counts
         event.canonical.__dict__["_prefetched_seats"] = counts
 
-    # An event's parent is its school's events section: the school is two steps up.
-    step = Page.steplen
-    school_paths = {event.path[: -2 * step] for event in events}
-    schools = {
-        school.path: school
-        for school in SchoolPage.objects.filter(path__in=school_paths)
-    }
+    school_of_event = schools_of(events)
     for event in events:
-        event.__dict__["school"] = schools.get(event.path[: -2 * step])
+        event.__dict__["school"] = school_of_event[event.pk]
     return events
 
 

@@ -9,8 +9,8 @@ from home.addresses import canonical_url
 from home.models import (
     AccessibilityStatementPage,
     HomePage,
+    PortalPage,
     PrivacyNoticePage,
-    SchoolPage,
 )
 
 register = template.Library()
@@ -66,11 +66,7 @@ def canonical_link(context):
 def current_school(context):
     """The school whose subtree the page is in, or None on network pages."""
     page = context.get("page")
-    if isinstance(page, SchoolPage):
-        return page
-    if not isinstance(page, Page) or page.depth <= 3:
-        return None
-    return page.get_ancestors().type(SchoolPage).specific().first()
+    return getattr(page, "school", None) if isinstance(page, PortalPage) else None
 
 
 @register.simple_tag(takes_context=True)
