@@ -8,19 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Locale
 
 from activities.forms import ImportPlanForm
 from activities.importer import PlanImportError, import_plan, parse_rows, read_table
 from activities.models import ActionPlanIndexPage
-from home.models import SchoolPage
-
-
-def editable_schools(user):
-    """The schools (in the default language) whose pages `user` may edit."""
-    schools = SchoolPage.objects.filter(locale=Locale.get_default())
-    allowed = [s.pk for s in schools if s.permissions_for_user(user).can_edit()]
-    return SchoolPage.objects.filter(pk__in=allowed).order_by("title")
+from home.schools import editable_schools
 
 
 def can_publish_plan(user, school):

@@ -7,7 +7,8 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 
 from activities.models import ActionPlanIndexPage, ActionPlanPage
-from activities.views import ImportPlanView, editable_schools
+from activities.views import ImportPlanView
+from home.schools import editable_schools
 
 
 @hooks.register("register_admin_urls")

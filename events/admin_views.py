@@ -35,17 +35,8 @@ from events.models import (
 from events.models.pages import EventAudience, EventType
 from home import exports
 from home.models import SchoolPage
+from home.schools import editable_schools
 from home.timezones import RIGA
-
-
-def editable_schools(user):
-    """Default-locale schools whose pages the user may edit."""
-    schools = SchoolPage.objects.filter(locale=Locale.get_default())
-    if user.is_superuser:
-        return schools
-    return [
-        school for school in schools if school.permissions_for_user(user).can_edit()
-    ]
 
 
 def editable_events(user):
@@ -53,7 +44,7 @@ def editable_events(user):
     if user.is_superuser:
         return events
     schools = editable_schools(user)
-    if not schools:
+    if not schools.exists():
         return events.none()
     query = None
     for school in schools:
@@ -417,10 +408,7 @@ class AdoptDayForm(forms.Form):
         self.fields["day"].queryset = EnvironmentalDay.objects.filter(
             locale=Locale.get_default()
         )
-        schools = editable_schools(user)
-        self.fields["school"].queryset = SchoolPage.objects.filter(
-            pk__in=[school.pk for school in schools]
-        ).order_by("title")
+        self.fields["school"].queryset = editable_schools(user)
         self.fields["year"].initial = timezone.localdate().year
 
     def clean(self):

@@ -9,19 +9,8 @@ from home.timezones import RIGA
 from notifications.outbox import send_later, send_to_school_staff
 
 
-def event_in(event, language):
-    page = (
-        event.get_translations(inclusive=True)
-        .filter(locale__language_code=language)
-        .live()
-        .specific()
-        .first()
-    )
-    return page or event
-
-
 def event_context(event, language):
-    page = event_in(event, language)
+    page = event.in_language(language)
     return {
         "event": {
             "title": page.title,
@@ -60,7 +49,7 @@ def _registrant_mail(
         language=registration.language,
         context=context,
         key=key,
-        attachments=[attachment(event_in(event, registration.language))]
+        attachments=[attachment(event.in_language(registration.language))]
         if with_ics
         else None,
         school=event.school,

@@ -57,6 +57,21 @@ class PortalPage(Page):
             return None
         return schools_of([self])[self.pk]
 
+    def in_language(self, language_code=None):
+        """This page in a language (the default one unless named), or the page
+        itself where that translation does not exist."""
+        language_code = language_code or settings.LANGUAGE_CODE
+        if self.locale.language_code == language_code:
+            return self
+        translations = self.get_translations().filter(
+            locale__language_code=language_code
+        )
+        if language_code != settings.LANGUAGE_CODE:
+            # The default language is every translation's source, published or not;
+            # visitors and mails get another language only once it is published.
+            translations = translations.live()
+        return translations.specific().first() or self
+
     def search_snippet_text(self):
         """Plain text a search result quotes from: the page's searchable fields."""
         parts = [self.search_description]

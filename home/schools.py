@@ -113,6 +113,15 @@ def get_hub():
     return hub
 
 
+def editable_schools(user):
+    """The schools (in the default language) whose pages `user` may edit, by name."""
+    schools = SchoolPage.objects.filter(locale=Locale.get_default()).order_by("title")
+    if user.is_superuser:
+        return schools
+    allowed = [s.pk for s in schools if s.permissions_for_user(user).can_edit()]
+    return schools.filter(pk__in=allowed)
+
+
 def _ensure_child(parent, model, slug, **fields):
     existing = parent.get_children().filter(slug=slug).specific().first()
     if existing is not None:

@@ -14,7 +14,6 @@ from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from wagtail.models import Locale
 
 from home.schools import editors_group_name, moderators_group_name
 from notifications.models import OutboxMessage
@@ -93,10 +92,7 @@ def staff_key(key, user):
 def school_staff(school, *, moderators_only=False):
     """Active users of the school's editors (and moderators) groups who have mail."""
 
-    source = school
-    default_locale = Locale.get_default()
-    if school.locale_id != default_locale.pk:
-        source = school.get_translation_or_none(default_locale) or school
+    source = school.in_language()
     names = [moderators_group_name(source.slug)]
     if not moderators_only:
         names.append(editors_group_name(source.slug))

@@ -14,12 +14,8 @@ def school_context(school):
     """Name and contacts of the school a mail speaks for, in the current language."""
     if school is None:
         return {}
-    language = translation.get_language() or "lv"
-    localized = school
-    translated = school.get_translations(inclusive=True).filter(
-        locale__language_code=language
-    )
-    localized = translated.first() or school
+    school = school.specific
+    localized = school.in_language(translation.get_language())
     details = {
         "name": localized.title,
         "url": localized.get_full_url(),

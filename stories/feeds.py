@@ -1,37 +1,15 @@
 """Atom feeds of good-practice stories: one per school and one for the network."""
 
-from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from home.feeds import FEED_LENGTH, PageFeed
 from stories.models import GoodPracticeStoryPage, prepare_cards
 
-FEED_LENGTH = 30
 
-
-class StoriesFeed(Feed):
-    feed_type = Atom1Feed
-
-    def __init__(self, page):
-        super().__init__()
-        self.page = page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
-    def get_object(self, request, *args, **kwargs):
-        return self.page
-
-    def link(self, page):
-        return page.get_full_url(self.request)
-
+class StoriesFeed(PageFeed):
     def feed_guid(self, page):
-        return self.link(page) + page.reverse_subpage("feed_route")
-
-    def feed_url(self, page):
-        return self.feed_guid(page)
+        return self.feed_url(page)
 
     def stories(self, page):
         raise NotImplementedError
@@ -44,15 +22,6 @@ class StoriesFeed(Feed):
 
     def item_description(self, story):
         return strip_tags(story.intro)
-
-    def item_link(self, story):
-        return story.get_full_url(self.request)
-
-    def item_pubdate(self, story):
-        return story.first_published_at
-
-    def item_updateddate(self, story):
-        return story.last_published_at or story.first_published_at
 
     def item_author_name(self, story):
         return story.card_school.title if story.card_school else None

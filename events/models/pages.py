@@ -286,11 +286,7 @@ class EventIndexPage(EventListingMixin, SectionPage):
         return EventPage.objects.child_of(self)
 
     def subscription_school(self):
-        school = self.school
-        default = Locale.get_default()
-        if school and school.locale_id != default.pk:
-            school = school.get_translation_or_none(default) or school
-        return school
+        return self.school.in_language() if self.school else None
 
 
 class NetworkCalendarPage(EventListingMixin, SectionPage):

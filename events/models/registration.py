@@ -124,15 +124,7 @@ class Registration(models.Model):
 
     def page_in_language(self):
         """The event page in the registrant's language (or the default one)."""
-        event = self.event
-        page = (
-            event.get_translations(inclusive=True)
-            .filter(locale__language_code=self.language)
-            .live()
-            .specific()
-            .first()
-        )
-        return page or event
+        return self.event.in_language(self.language)
 
     def manage_url(self):
         page = self.page_in_language()
