@@ -13,12 +13,13 @@ from django.templatetags.static import static
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.models import Locale
 
 from benchmark.network import add_children
 from events.models import EventIndexPage, EventPage, NetworkCalendarPage, Registration
-from home.models import EcoTheme, SchoolPage
-from stories.models import GoodPracticeLibraryPage
+from home.models import HomePage, SchoolPage
+from stories.models import GoodPracticeLibraryPage, GoodPracticeStoryPage
 
 WORKSHOP_SLUG = "popularais-meistarklase"
 WORKSHOP_SEATS = 100
@@ -29,8 +30,18 @@ class Target:
     name: str
     label: str
     path: str
+    # Text the answer holds when it shows what it should: a fast empty page or an
+    # ignored query parameter proves nothing.
+    expect: str
     # False for pages built per visitor (forms with a CSRF token): never cached.
     cacheable: bool = True
+
+
+@dataclass(frozen=True)
+class Measured:
+    status: int
+    queries: int
+    shows_content: bool
 
 
 def benchmarked_school():
@@ -105,44 +116,75 @@ def bench_targets():
     )
     calendar = NetworkCalendarPage.objects.filter(locale=default).first()
     library = GoodPracticeLibraryPage.objects.filter(locale=default).first()
-    theme = EcoTheme.objects.filter(locale=default).order_by("name").first()
+    # Filtered by what a published story has, so the filtered list is not empty.
+    sample = (
+        GoodPracticeStoryPage.objects.filter(locale=default, theme__isnull=False)
+        .live()
+        .select_related("theme")
+        .order_by("path")
+        .first()
+    )
     library_query = (
-        f"?theme={theme.slug}&audience=primary" if theme else "?audience=primary"
+        f"?theme={sample.theme.slug}&audience={sample.audience}" if sample else ""
     )
     workshop = popular_workshop(school)
+    hub = HomePage.objects.filter(locale=default).get()
     return [
-        Target("home", "Home (hub)", "/"),
-        Target("calendar", "Network calendar", page_path(calendar)),
-        Target("school_events", "A school's events", page_path(events)),
-        Target("event", "Event page", page_path(event)),
+        Target("home", "Home (hub)", "/", escape(hub.title)),
+        Target(
+            "calendar", "Network calendar", page_path(calendar), escape(event.title)
+        ),
+        Target(
+            "school_events", "A school's events", page_path(events), escape(event.title)
+        ),
+        Target("event", "Event page", page_path(event), escape(event.title)),
         Target(
             "library",
             "Good-practice library, filtered",
             page_path(library) + library_query,
+            'class="story-card__meta"',
         ),
-        Target("search", "Search", "/search/?q=%C5%ABdens"),
-        Target("api", "API: event list", "/api/v2/events/?limit=20"),
-        Target("ical", "School's iCalendar feed", page_path(events) + "ical/"),
         Target(
-            "workshop", "Workshop with a form", page_path(workshop), cacheable=False
+            "search", "Search", "/search/?query=%C5%ABdens", 'class="search-result"'
         ),
-        Target("static", "Static file (reference)", static("css/portal.css")),
+        Target("api", "API: event list", "/api/v2/events/?limit=20", '"title":'),
+        Target(
+            "ical",
+            "School's iCalendar feed",
+            page_path(events) + "ical/",
+            "BEGIN:VEVENT",
+        ),
+        Target(
+            "workshop",
+            "Workshop with a form",
+            page_path(workshop),
+            "csrfmiddlewaretoken",
+            cacheable=False,
+        ),
+        Target(
+            "static", "Static file (reference)", static("css/portal.css"), "font-family"
+        ),
     ]
 
 
 def count_queries(targets, *, host="localhost"):
-    """SQL queries of each target on a cold cache: {name: (status, queries)}."""
+    """Each target on a cold cache: {name: Measured(status, queries, content)}."""
     client = Client(HTTP_HOST=host)
     counts = {}
     for target in targets:
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(target.path)
-        if response.streaming:
             # Read to the end, as a WSGI server would: the test client then closes
-            # the file without closing the caller's database connection.
-            b"".join(response.streaming_content)
-        counts[target.name] = (response.status_code, len(queries))
+            # a streamed file without closing the caller's database connection.
+            body = (
+                b"".join(response.streaming_content)
+                if response.streaming
+                else response.content
+            )
+        counts[target.name] = Measured(
+            response.status_code, len(queries), target.expect in body.decode()
+        )
     return counts
 
 

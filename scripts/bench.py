@@ -221,16 +221,21 @@ def wrk(url, *, seconds, connections, script, args=()):
 
 
 def check_answers(base, targets):
-    """Every target answers 200 before it is timed: a fast 404 proves nothing."""
+    """Every target answers 200 with its content before it is timed: a fast 404
+    or an empty page proves nothing."""
     for target in targets:
+        body = ""
         try:
             url = base + target["path"]  # http://localhost only
             with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
                 status = response.status
+                body = response.read().decode()
         except urllib.error.HTTPError as error:
             status = error.code
         if status != 200:
             raise RuntimeError(f"{target['path']} answered {status}, not 200")
+        if target["expect"] not in body:
+            raise RuntimeError(f"{target['path']} does not show {target['expect']!r}")
 
 
 def load_pages(base, targets, options, connections):

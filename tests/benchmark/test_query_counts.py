@@ -19,8 +19,10 @@ QUERY_BUDGET = {
     "calendar": 40,
     "school_events": 45,
     "event": 42,
-    "library": 35,
-    "search": 25,
+    "library": 40,
+    # One query per page type among the results (Wagtail's specific()), so the
+    # mix of the first results page moves the count within this budget.
+    "search": 40,
     "api": 25,
     "ical": 20,
     "workshop": 45,
@@ -48,12 +50,19 @@ def counts_at_two_sizes(demo_network_once, django_db_blocker):
 
 @pytest.mark.parametrize("name", sorted(QUERY_BUDGET))
 def test_page_answers_within_its_query_budget(counts_at_two_sizes, name):
-    for status, queries in (sizes[name] for sizes in counts_at_two_sizes):
-        assert status == 200
-        assert queries <= QUERY_BUDGET[name]
+    for measured in (sizes[name] for sizes in counts_at_two_sizes):
+        assert measured.status == 200
+        assert measured.queries <= QUERY_BUDGET[name]
+
+
+@pytest.mark.parametrize("name", sorted(QUERY_BUDGET))
+def test_page_shows_what_the_benchmark_times(counts_at_two_sizes, name):
+    # A search that ignores its words, or an empty listing, would be fast for
+    # the wrong reason.
+    assert all(sizes[name].shows_content for sizes in counts_at_two_sizes)
 
 
 @pytest.mark.parametrize("name", sorted(QUERY_BUDGET))
 def test_page_queries_do_not_grow_with_content(counts_at_two_sizes, name):
     small, large = counts_at_two_sizes
-    assert large[name][1] == small[name][1]
+    assert large[name].queries <= small[name].queries

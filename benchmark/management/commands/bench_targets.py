@@ -32,8 +32,8 @@ class Command(BaseCommand):
             json.dumps(
                 {
                     "targets": as_dicts(targets),
-                    "queries": {name: count for name, (_, count) in counts.items()},
-                    "status": {name: status for name, (status, _) in counts.items()},
+                    "queries": {name: m.queries for name, m in counts.items()},
+                    "status": {name: m.status for name, m in counts.items()},
                     "workshop": {
                         "id": workshop.pk,
                         "path": next(t.path for t in targets if t.name == "workshop"),
