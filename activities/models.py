@@ -6,7 +6,6 @@ edited inline on the activity, so it goes through revisions and moderation.
 """
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -40,7 +39,12 @@ from activities.months import (
     school_month_index,
 )
 from home.blocks import BaseStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage, SectionPage
+from home.models import (
+    PAGE_TRANSLATABLE_FIELDS,
+    PortalPage,
+    SectionPage,
+    in_default_locale,
+)
 
 GOAL_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -53,11 +57,6 @@ SCHOOL_YEAR_MESSAGE = _(
 def validate_school_year(value):
     if parse_school_year(value) is None:
         raise ValidationError(SCHOOL_YEAR_MESSAGE, code="school_year")
-
-
-def in_default_language():
-    """Shared vocabularies are chosen in the default language and shown .localized."""
-    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 validate_activity_number = RegexValidator(
@@ -359,7 +358,7 @@ class ActivityPage(PortalPage):
         verbose_name=_("UN sustainable development goals"),
         blank=True,
         related_name="+",
-        limit_choices_to=in_default_language,
+        limit_choices_to=in_default_locale,
     )
 
     content_panels = Page.content_panels + [

@@ -32,8 +32,11 @@ class StorySubmissionForm(PublicForm):
         help_text=_("Two or three sentences."),
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
+    # No audience is chosen in advance, so that a hasty sender does not file the
+    # first one by mistake.
     audience = forms.ChoiceField(
-        label=_("Audience or age group"), choices=PracticeAudience.choices
+        label=_("Audience or age group"),
+        choices=[("", _("Choose the audience")), *PracticeAudience.choices],
     )
     problem = forms.CharField(
         label=_("The problem"),

@@ -189,6 +189,8 @@ class GoodPracticeStoryPage(PortalPage):
         verbose_name=_("partners"),
         blank=True,
         related_name="stories",
+        # Each partner once, as its source page; the story shows it .localized.
+        limit_choices_to=in_default_locale,
     )
     # Filled in when a school outside the network shares the story.
     submitted_by_school = models.CharField(
