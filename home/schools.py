@@ -13,6 +13,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Locale,
     Page,
     Site,
@@ -165,6 +166,18 @@ def _grant_collection(group, collection, pairs):
         )
 
 
+def grant_school_settings(group, site):
+    """Let `group` edit the school settings (logo, contacts, colours) of `site`
+    alone: Wagtail's per-site permission, not the model-wide one."""
+    GroupSitePermission.objects.get_or_create(
+        group=group,
+        site=site,
+        permission=Permission.objects.get(
+            content_type__app_label="home", codename="change_schoolsettings"
+        ),
+    )
+
+
 def _ensure_workflow(name, moderators, pages):
     task = GroupApprovalTask.objects.filter(name=name).first()
     if task is None:
@@ -251,6 +264,7 @@ def create_school(name, slug, hostname=None, city="", **page_fields):
                 % {"host": hostname, "site": site.site_name or site.hostname}
             )
         SchoolSettings.for_site(site)
+        grant_school_settings(moderators, site)
     tree = [hub, school, school_en, *sections, *hub.get_translations()]
     transaction.on_commit(lambda: _recount_children([page.pk for page in tree]))
     school.sections = sections
