@@ -86,9 +86,7 @@ def _publish_event(index, data, organiser, **fields):
     return publish_child(
         index,
         EventPage,
-        data["slug"],
-        [data],
-        title=lv(data["title"]),
+        data,
         event_type=data["type"],
         audience=data["audience"],
         intro=lv(data["intro"]),
@@ -127,9 +125,13 @@ def load_day_events(index, data, days):
             event = publish_child(
                 index,
                 EventPage,
-                {"lv": f"{slug}-{year}", "en": slugify(day_data["name"]["en"])[:80]},
-                [day_data["name"]],
-                title=day.name,
+                {
+                    "slug": {
+                        "lv": f"{slug}-{year}",
+                        "en": slugify(day_data["name"]["en"])[:80],
+                    },
+                    "title": day_data["name"],
+                },
                 event_type="environmental_day",
                 audience="everyone",
                 start=start,
@@ -169,9 +171,7 @@ def load_calendar(data):
     return publish_child(
         get_hub(),
         NetworkCalendarPage,
-        data["slug"],
-        [data],
-        title=lv(data["title"]),
+        data,
         intro=paragraph(data["intro"]),
     )
 

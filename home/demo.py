@@ -76,7 +76,6 @@ def load_schools():
 
 def _statement_fields(data, organisation, contact_email):
     return {
-        "title": lv(data["title"]),
         "compliance": data["compliance"],
         "non_accessible_content": html_list(data["non_accessible_content"]),
         "alternatives": paragraph(data["alternatives"]),
@@ -96,17 +95,14 @@ def load_legal_pages():
     publish_child(
         hub,
         AccessibilityStatementPage,
-        statement["slug"],
-        [statement],
+        statement,
         **_statement_fields(statement, hub.title, statement["network_contact_email"]),
     )
     notice = data["privacy_notice"]
     publish_child(
         hub,
         PrivacyNoticePage,
-        notice["slug"],
-        [notice],
-        title=lv(notice["title"]),
+        notice,
         intro=paragraph(notice["intro"]),
         controller=lv(notice["controller"]),
     )
@@ -115,8 +111,7 @@ def load_legal_pages():
         publish_child(
             school,
             AccessibilityStatementPage,
-            statement["slug"],
-            [statement],
+            statement,
             **_statement_fields(statement, school.title, email),
         )
 

@@ -52,20 +52,27 @@ def add_english(instance, *values):
     return ensure_translation(instance, "en", english_strings(*values))
 
 
-def publish_child(parent, model, slug, english=(), **fields):
-    """The `model` page at `slug` under `parent`, created and published if missing,
+def publish_child(parent, model, data, *english, **fields):
+    """The page `data` describes under `parent`, created and published if missing,
     with its English version.
 
-    `slug` may be a pair, for an English address; `english` holds the data whose
-    pairs translate the page.
+    `data` gives the page's `slug` and `title` (each a pair or one text) and, with
+    `english`, the pairs that translate it; `fields` fill in the rest of a new page.
     """
-    page = model.objects.child_of(parent).filter(slug=lv(slug)).first()
+    slug = lv(data["slug"])
+    page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = parent.add_child(
-            instance=model(slug=lv(slug), locale=parent.locale, live=False, **fields)
+            instance=model(
+                slug=slug,
+                title=lv(data["title"]),
+                locale=parent.locale,
+                live=False,
+                **fields,
+            )
         )
         page.save_revision().publish()
-    add_english(page, slug, *english)
+    add_english(page, data, *english)
     return page
 
 

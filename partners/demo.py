@@ -21,7 +21,6 @@ def _goals(numbers):
 
 def _partner_fields(data):
     return {
-        "title": lv(data["title"]),
         "intro": lv(data["intro"]),
         "kind": PartnerPage.Kind(data["kind"]),
         "country": data.get("country", "LV"),
@@ -51,6 +50,4 @@ def load():
     school = SchoolPage.objects.get(slug=data["school"], locale=Locale.get_default())
     index = PartnerIndexPage.objects.child_of(school).get()
     for partner in data["partners"]:
-        publish_child(
-            index, PartnerPage, partner["slug"], [partner], **_partner_fields(partner)
-        )
+        publish_child(index, PartnerPage, partner, **_partner_fields(partner))

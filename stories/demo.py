@@ -38,9 +38,7 @@ def load_library(data):
     return publish_child(
         hub,
         GoodPracticeLibraryPage,
-        data["slug"],
-        [data],
-        title=lv(data["title"]),
+        data,
         intro=paragraph(data["intro"]),
     )
 
@@ -61,9 +59,7 @@ def load_story(data):
     return publish_child(
         index,
         GoodPracticeStoryPage,
-        data["slug"],
-        [data],
-        title=lv(data["title"]),
+        data,
         intro=lv(data["intro"]),
         theme=EcoTheme.objects.get(slug=data["theme"], locale=default),
         audience=PracticeAudience(data["audience"]),
