@@ -192,14 +192,16 @@ def _ensure_workflow(name, moderators, pages):
     return workflow
 
 
-def _recount_children(page_ids):
+def recount_children(page_ids):
     """Write each page's true child count.
 
     wagtail-localize publishes a new translation when the transaction commits,
     from a revision saved before children were added under it, and the publish
     writes that revision's stale child count back (the page then shows no
     children). Queued after those publishes, this puts the count right; it can
-    go when wagtail-localize publishes from the current row.
+    go when wagtail-localize publishes from the current row. Code that adds
+    pages under translated parents in a transaction (a new school, the demo's
+    events) queues it with `transaction.on_commit`.
     """
     for page in Page.objects.filter(pk__in=page_ids):
         # Not get_children(): treebeard answers "no children" from numchild itself.
@@ -266,6 +268,6 @@ def create_school(name, slug, hostname=None, city="", **page_fields):
         SchoolSettings.for_site(site)
         grant_school_settings(moderators, site)
     tree = [hub, school, school_en, *sections, *hub.get_translations()]
-    transaction.on_commit(lambda: _recount_children([page.pk for page in tree]))
+    transaction.on_commit(lambda: recount_children([page.pk for page in tree]))
     school.sections = sections
     return school

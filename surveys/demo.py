@@ -3,20 +3,21 @@
 Item 2 of LIT's 2025/2026 eco action plan (theme: water): the review survey for
 students, teachers and administration, summarised and published. The answers are
 generated from a seeded random generator, so every load produces the same data.
+The questions, the surveys and the report are in `surveys/demo_data/surveys.yaml`;
+how the answers lean (better habits in 2025 and among staff) is in the code below.
 """
 
 import random
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from home.demo_loading import lv, paragraph, publish_child, read_demo_data
 from home.models import SchoolPage
 from home.timezones import RIGA
-from home.translation import ensure_translation
 from surveys.models import (
     ReportIndexPage,
     ReportPage,
@@ -25,173 +26,6 @@ from surveys.models import (
     SurveyPage,
     SurveyResponse,
 )
-
-# key: (type, Latvian label, English label, Latvian options, English options)
-QUESTIONS = {
-    "dripping_taps": (
-        "yes_no",
-        "Vai pēdējā mēneša laikā tehnikumā esat redzējis pilošu krānu?",
-        "In the last month, have you seen a dripping tap at the college?",
-        [],
-        [],
-    ),
-    "running_toilets": (
-        "single_choice",
-        "Cik bieži pamanāt tualetes, kurās ūdens tek nepārtraukti?",
-        "How often do you notice toilets where the water keeps running?",
-        ["Nekad", "Reizi semestrī", "Reizi mēnesī", "Katru nedēļu"],
-        ["Never", "Once a term", "Once a month", "Every week"],
-    ),
-    "leak_reporting": (
-        "yes_no",
-        "Vai zināt, kam ziņot par ūdens noplūdi tehnikumā?",
-        "Do you know whom to tell about a water leak at the college?",
-        [],
-        [],
-    ),
-    "rainwater_use": (
-        "multiple_choice",
-        "Kur, jūsuprāt, tehnikumā varētu izmantot lietus ūdeni?",
-        "Where do you think the college could use rainwater?",
-        [
-            "Puķu un apstādījumu laistīšanai",
-            "Tualešu skalošanai",
-            "Transportlīdzekļu mazgāšanai mācību darbnīcās",
-            "Mācību stundās un eksperimentos",
-            "Nekur",
-        ],
-        [
-            "Watering flowers and green areas",
-            "Flushing toilets",
-            "Washing vehicles in the training workshops",
-            "In lessons and experiments",
-            "Nowhere",
-        ],
-    ),
-    "drinking_water": (
-        "single_choice",
-        "Ko jūs tehnikumā parasti dzerat?",
-        "What do you usually drink at the college?",
-        [
-            "Krāna ūdeni no savas pudeles",
-            "Pirktu ūdeni plastmasas pudelēs",
-            "Saldinātus dzērienus",
-            "Tēju vai kafiju",
-        ],
-        [
-            "Tap water from my own bottle",
-            "Bottled water I buy",
-            "Sweet drinks",
-            "Tea or coffee",
-        ],
-    ),
-    "tap_water_trust": (
-        "scale",
-        "Cik ļoti uzticaties tehnikuma krāna ūdens kvalitātei?",
-        "How much do you trust the quality of the college's tap water?",
-        [],
-        [],
-    ),
-    "water_saving_home": (
-        "multiple_choice",
-        "Ko jūs darāt mājās, lai taupītu ūdeni?",
-        "What do you do at home to save water?",
-        [
-            "Aizgriežu krānu, kamēr tīru zobus",
-            "Eju dušā, nevis vannā",
-            "Trauku mašīnu darbinu tikai pilnu",
-            "Dārzu laistu ar savāktu lietus ūdeni",
-            "Neko īpašu",
-        ],
-        [
-            "I turn off the tap while brushing my teeth",
-            "I take a shower, not a bath",
-            "I run the dishwasher only when it is full",
-            "I water the garden with collected rainwater",
-            "Nothing in particular",
-        ],
-    ),
-    "water_knowledge": (
-        "scale",
-        "Cik labi jūs zināt, kā ikdienā taupīt ūdeni?",
-        "How well do you know how to save water in everyday life?",
-        [],
-        [],
-    ),
-    "ideas": (
-        "free_text",
-        "Jūsu ieteikumi ūdens taupīšanai tehnikumā",
-        "Your ideas for saving water at the college",
-        [],
-        [],
-    ),
-}
-SCALE_HELP = ("1 – nemaz, 5 – pilnībā", "1 – not at all, 5 – completely")
-KNOWLEDGE_HELP = ("1 – ļoti slikti, 5 – ļoti labi", "1 – very poorly, 5 – very well")
-
-IDEAS = [
-    "Uzstādīt sensoru krānus izlietnēm pie ēdnīcas.",
-    "Pie krāniem uzlīmēt atgādinājumus aizgriezt ūdeni.",
-    "Ierīkot dzeramā ūdens uzpildes stacijas katrā stāvā.",
-    "Savākt lietus ūdeni mucās un laistīt puķes pie ieejas.",
-    "Ātrāk salabot tualetes 2. stāvā, tur ūdens tek visu laiku.",
-    "Rīkot ūdens taupīšanas nedēļu ar sacensībām starp grupām.",
-    "Mācību darbnīcās mazgāt detaļas ar atkārtoti izmantotu ūdeni.",
-    "Izveidot vienkāršu veidu, kā ziņot par pilošu krānu, piemēram, QR kodu.",
-    "Regulāri publicēt tehnikuma ūdens patēriņu, lai visi redz rezultātu.",
-]
-
-# Survey: (slug, title lv, title en, school year, opens, closes, question keys,
-#          answers per group, seed, "how good things are" from 0 to 1)
-SURVEYS = [
-    (
-        "vides-novertejuma-aptauja-2024",
-        "Vides novērtējuma aptauja 2024",
-        "Environmental review survey 2024",
-        "2024/2025",
-        datetime(2024, 9, 16, 8, 0, tzinfo=RIGA),
-        datetime(2024, 10, 18, 18, 0, tzinfo=RIGA),
-        [
-            "dripping_taps",
-            "running_toilets",
-            "drinking_water",
-            "tap_water_trust",
-            "water_saving_home",
-        ],
-        {"students": 71, "teachers": 15, "administration": 5},
-        2024,
-        0.35,
-    ),
-    (
-        "vides-novertejuma-aptauja-2025",
-        "Vides novērtējuma aptauja 2025: ūdens tehnikumā",
-        "Environmental review survey 2025: water at the college",
-        "2025/2026",
-        datetime(2025, 9, 15, 8, 0, tzinfo=RIGA),
-        datetime(2025, 10, 17, 18, 0, tzinfo=RIGA),
-        list(QUESTIONS),
-        {"students": 92, "teachers": 19, "administration": 6, "other": 3},
-        2025,
-        0.6,
-    ),
-]
-SURVEY_INTRO = (
-    "<p>Ekopadome pēta, kā tehnikumā un mājās izmantojam ūdeni. Aptauja ir "
-    "anonīma un aizņem piecas minūtes.</p>"
-)
-SURVEY_INTRO_EN = (
-    "The eco-council is looking at how we use water at the college and at home. "
-    "The survey is anonymous and takes five minutes."
-)
-SURVEY_INTRO_LV = (
-    "Ekopadome pēta, kā tehnikumā un mājās izmantojam ūdeni. Aptauja ir "
-    "anonīma un aizņem piecas minūtes."
-)
-THANKS = "<p>Paldies! Rezultātus publicēsim sadaļā “Pārskati”.</p>"
-THANKS_STRINGS = {
-    "Paldies! Rezultātus publicēsim sadaļā “Pārskati”.": "Thank you! We will "
-    "publish the results in the “Reports” section."
-}
 
 
 def _weights(kind, key, audience, quality, options):
@@ -216,7 +50,7 @@ def _weights(kind, key, audience, quality, options):
     return [1] * len(options)
 
 
-def _answer(rng, kind, key, audience, quality, options):
+def _answer(rng, kind, key, audience, quality, options, ideas):
     if kind == "multiple_choice":
         base = [0.7, 0.35, 0.3, 0.4, 0.08] if key == "rainwater_use" else None
         base = base or [0.55 + 0.2 * quality, 0.6, 0.35, 0.15, 0.12]
@@ -228,7 +62,7 @@ def _answer(rng, kind, key, audience, quality, options):
             chosen.remove(last)
         return chosen or [options[0]]
     if kind == "free_text":
-        return rng.choice(IDEAS) if rng.random() < 0.3 else ""
+        return rng.choice(ideas) if rng.random() < 0.3 else ""
     weights = _weights(kind, key, audience, quality, options)
     return rng.choices(options, weights=weights)[0]
 
@@ -237,7 +71,7 @@ def _questions(survey):
     return {field.question_key: field for field in survey.get_form_fields()}
 
 
-def _generate_answers(survey, per_group, seed, quality):
+def _generate_answers(survey, per_group, seed, quality, ideas):
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     fields = _questions(survey)
     span = (survey.closes_at - survey.opens_at).total_seconds()
@@ -247,7 +81,9 @@ def _generate_answers(survey, per_group, seed, quality):
         data, rows = {}, []
         for key, field in fields.items():
             values = [value for value, _label in field.options]
-            value = _answer(rng, field.field_type, key, audience, quality, values)
+            value = _answer(
+                rng, field.field_type, key, audience, quality, values, ideas
+            )
             if field.field_type == "scale":
                 value = int(value)
                 rows.append({"choice": str(value), "number": value})
@@ -282,165 +118,127 @@ def _reports_index(school):
     return index
 
 
-def _ensure_survey(index, spec):
-    slug, title, title_en, year, opens, closes, keys, per_group, seed, quality = spec
-    survey = SurveyPage.objects.child_of(index).filter(slug=slug).first()
-    strings = {
-        title: title_en,
-        # English pages get English addresses: "environmental-review-survey-2024".
-        slug: slugify(title_en.split(":")[0]),
-        SURVEY_INTRO_LV: SURVEY_INTRO_EN,
-        **THANKS_STRINGS,
+def _survey_field(number, key, question):
+    return SurveyField(
+        sort_order=number,
+        label=lv(question["label"]),
+        help_text=lv(question.get("help_text", "")),
+        field_type=question["type"],
+        question_key=key,
+        required=question["type"] != "free_text",
+        choices="\n".join(lv(option) for option in question.get("options", [])),
+    )
+
+
+def _question_english(question):
+    options = question.get("options", [])
+    # wagtail-localize keeps the line breaks of a text field as <br/>.
+    choices = {
+        language: "<br/>".join(option[language] for option in options)
+        for language in ("lv", "en")
     }
-    if survey is None:
-        survey = SurveyPage(
-            title=title,
-            slug=slug,
-            locale=index.locale,
-            intro=SURVEY_INTRO,
-            thank_you_text=THANKS,
-            school_year=year,
-            opens_at=opens,
-            closes_at=closes,
-            anonymous=True,
-            results_published=True,
+    return [question["label"], question.get("help_text"), choices if options else None]
+
+
+def _ensure_survey(index, data, spec):
+    questions = {key: data["questions"][key] for key in spec["questions"]}
+    is_new = (
+        not SurveyPage.objects.child_of(index).filter(slug=lv(spec["slug"])).exists()
+    )
+    survey = publish_child(
+        index,
+        SurveyPage,
+        spec,
+        data["intro"],
+        data["thank_you_text"],
+        *(_question_english(question) for question in questions.values()),
+        intro=paragraph(data["intro"]),
+        thank_you_text=paragraph(data["thank_you_text"]),
+        school_year=spec["school_year"],
+        opens_at=spec["opens_at"].replace(tzinfo=RIGA),
+        closes_at=spec["closes_at"].replace(tzinfo=RIGA),
+        anonymous=True,
+        results_published=True,
+        form_fields=[
+            _survey_field(number, key, question)
+            for number, (key, question) in enumerate(questions.items())
+        ],
+    )
+    if is_new:
+        # The answers are generated once, with the survey, from a fixed seed.
+        _generate_answers(
+            SurveyPage.objects.get(pk=survey.pk),
+            spec["answers_per_group"],
+            spec["seed"],
+            spec["quality"],
+            data["ideas"],
         )
-        for number, key in enumerate(keys):
-            kind, label, _label_en, options, _options_en = QUESTIONS[key]
-            help_text = ""
-            if key == "tap_water_trust":
-                help_text = SCALE_HELP[0]
-            elif key == "water_knowledge":
-                help_text = KNOWLEDGE_HELP[0]
-            survey.form_fields.add(
-                SurveyField(
-                    sort_order=number,
-                    label=label,
-                    help_text=help_text,
-                    field_type=kind,
-                    question_key=key,
-                    required=kind != "free_text",
-                    choices="\n".join(options),
-                )
-            )
-        index.add_child(instance=survey)
-        survey.save_revision().publish()
-        survey = SurveyPage.objects.get(pk=survey.pk)
-        _generate_answers(survey, per_group, seed, quality)
-    for key in keys:
-        _kind, label, label_en, options, options_en = QUESTIONS[key]
-        strings[label] = label_en
-        if options:
-            # wagtail-localize keeps the line breaks of a text field as <br/>.
-            strings["<br/>".join(options)] = "<br/>".join(options_en)
-    strings[SCALE_HELP[0]] = SCALE_HELP[1]
-    strings[KNOWLEDGE_HELP[0]] = KNOWLEDGE_HELP[1]
-    ensure_translation(survey, "en", strings)
     return survey
 
 
-REPORT_TITLE = "Vides novērtējums 2025: ūdens tehnikumā"
-REPORT_INTRO = (
-    "Ekopadomes kopsavilkums par 2025. gada vides novērtējuma aptauju, kurā "
-    "atbildēja 120 izglītojamie, pedagogi un administrācijas darbinieki."
-)
-REPORT_PARAGRAPHS = [
-    (
-        "Salīdzinot ar 2024. gadu, pilošus krānus pamanījuši mazāk "
-        "respondentu, un vairāk izglītojamo tehnikumā dzer krāna ūdeni no savas "
-        "pudeles.",
-        "Compared with 2024, fewer respondents noticed dripping taps, and more "
-        "students drink tap water from their own bottle at the college.",
-    ),
-    (
-        "Rīcības plānā iekļaujam: tualešu skalošanas mehānismu pārbaudi katru "
-        "mēnesi, lietus ūdens mucas pie dārza un QR kodu ziņošanai par "
-        "noplūdēm.",
-        "We add to the action plan: a monthly check of the toilet cisterns, "
-        "rainwater barrels by the garden, and a QR code for reporting leaks.",
-    ),
-]
-METER_TITLE = "Tehnikuma ūdens patēriņš, m³ gadā"
-METER_TITLE_EN = "The college's water use, m³ a year"
-METER_DESCRIPTION = (
-    "Ūdens skaitītāja rādījumi: 2023. gadā 5480 m³, 2024. gadā 5210 m³, "
-    "2025. gadā 4870 m³."
-)
-METER_DESCRIPTION_EN = (
-    "Water meter readings: 5480 m³ in 2023, 5210 m³ in 2024, 4870 m³ in 2025."
-)
-CHART_CAPTIONS = {
-    "dripping_taps": ("Pilošie krāni", "Dripping taps"),
-    "running_toilets": ("Tualetes, kurās tek ūdens", "Toilets that keep running"),
-    "rainwater_use": ("Lietus ūdens izmantošana", "Using rainwater"),
-    "drinking_water": ("Dzeramā ūdens paradumi", "Drinking water habits"),
-    "water_saving_home": ("Ūdens taupīšana mājās", "Saving water at home"),
-}
-
-
-def _ensure_report(index, survey):
-    report = ReportPage.objects.child_of(index).filter(slug="vides-novertejums-2025")
-    report = report.first()
-    strings = {
-        REPORT_TITLE: "Environmental review 2025: water at the college",
-        "vides-novertejums-2025": "environmental-review-2025",
-        REPORT_INTRO: "The eco-council's summary of the 2025 environmental review "
-        "survey, answered by 120 students, teachers and administration staff.",
-        "Ko atklāja aptauja": "What the survey found",
-        "Ko darīsim": "What we will do",
-        METER_TITLE: METER_TITLE_EN,
-        METER_DESCRIPTION: METER_DESCRIPTION_EN,
-        "m³": "m³",
-        **dict(REPORT_PARAGRAPHS),
-        **dict(CHART_CAPTIONS.values()),
-    }
-    if report is None:
-        body = [("heading", {"text": "Ko atklāja aptauja", "level": "h2"})]
-        body.append(("paragraph", RichText(f"<p>{REPORT_PARAGRAPHS[0][0]}</p>")))
-        for key, (caption, _caption_en) in CHART_CAPTIONS.items():
-            body.append(
-                (
-                    "survey_chart",
-                    {"survey": survey, "question_key": key, "caption": caption},
-                )
-            )
+def _report_body(report, survey):
+    findings, plans, meter = (
+        report["findings"],
+        report["plans"],
+        report["findings"]["meter"],
+    )
+    body = [
+        ("heading", {"text": lv(findings["heading"]), "level": "h2"}),
+        ("paragraph", RichText(paragraph(findings["text"]))),
+    ]
+    for chart in findings["charts"]:
         body.append(
             (
-                "table_chart",
+                "survey_chart",
                 {
-                    "title": METER_TITLE,
-                    "description": METER_DESCRIPTION,
-                    "unit": "m³",
-                    "rows": [
-                        {"label": "2023", "value": Decimal("5480")},
-                        {"label": "2024", "value": Decimal("5210")},
-                        {"label": "2025", "value": Decimal("4870")},
-                    ],
+                    "survey": survey,
+                    "question_key": chart["question"],
+                    "caption": lv(chart["caption"]),
                 },
             )
         )
-        body.append(("heading", {"text": "Ko darīsim", "level": "h2"}))
-        body.append(("paragraph", RichText(f"<p>{REPORT_PARAGRAPHS[1][0]}</p>")))
-        report = index.add_child(
-            instance=ReportPage(
-                title=REPORT_TITLE,
-                slug="vides-novertejums-2025",
-                locale=index.locale,
-                action_plan_year="2025/2026",
-                intro=REPORT_INTRO,
-                body=body,
-            )
-        )
-        report.save_revision().publish()
-    ensure_translation(report, "en", strings)
-    return report
+    rows = [
+        {"label": row["label"], "value": Decimal(str(row["value"]))}
+        for row in meter["rows"]
+    ]
+    body += [
+        (
+            "table_chart",
+            {
+                "title": lv(meter["title"]),
+                "description": lv(meter["description"]),
+                "unit": lv(meter["unit"]),
+                "rows": rows,
+            },
+        ),
+        ("heading", {"text": lv(plans["heading"]), "level": "h2"}),
+        ("paragraph", RichText(paragraph(plans["text"]))),
+    ]
+    return body
+
+
+def _ensure_report(index, report, survey):
+    return publish_child(
+        index,
+        ReportPage,
+        report,
+        action_plan_year=report["action_plan_year"],
+        intro=lv(report["intro"]),
+        body=_report_body(report, survey),
+    )
 
 
 @transaction.atomic
 def load():
-    lit = SchoolPage.objects.filter(slug="lit", locale=Locale.get_default()).first()
-    if lit is None:
+    data = read_demo_data(__file__, "surveys.yaml")
+    school = SchoolPage.objects.filter(
+        slug=data["school"], locale=Locale.get_default()
+    ).first()
+    if school is None:
         return
-    index = _reports_index(lit)
-    surveys = [_ensure_survey(index, spec) for spec in SURVEYS]
-    _ensure_report(index, surveys[-1])
+    index = _reports_index(school)
+    surveys = {
+        lv(spec["slug"]): _ensure_survey(index, data, spec) for spec in data["surveys"]
+    }
+    report = data["report"]
+    _ensure_report(index, report, surveys[report["survey"]])

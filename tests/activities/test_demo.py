@@ -85,7 +85,7 @@ def test_demo_records_autumn_2025_progress_with_reports(demo):
 
     marks = [row[2:] for row in seed_rows()[1:]]
     planned_months = sum(mark == "x" for row in marks for mark in row)
-    assert done.count() == sum(status == "done" for *_, status, _ in PROGRESS)
+    assert done.count() == sum(entry["status"] == "done" for entry in PROGRESS)
     assert set(done.values_list("month", flat=True)) == {9, 10, 11}
     assert all(entry.report for entry in done)
     completion = demo_plan().grid().completion
