@@ -5,7 +5,10 @@ The content is in `home/demo_data/`: `network.yaml` (the hub and the schools) an
 """
 
 import os
+import secrets
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -23,7 +26,7 @@ from home.models import (
     PrivacyNoticePage,
     SchoolPage,
 )
-from home.schools import create_school
+from home.schools import create_school, editors_group_name, moderators_group_name
 
 # Browsers resolve *.localhost to this machine, so under `make run` every school
 # answers on its own host name, SLUG.localhost:8000.
@@ -72,6 +75,26 @@ def load_schools():
     for school in read_demo_data(__file__, "network.yaml")["schools"]:
         create_school(hostname=f"{school['slug']}.localhost:{DEMO_PORT}", **school)
     return SchoolPage.objects.filter(locale=Locale.get_default())
+
+
+def ensure_school_staff():
+    """An editor and a moderator for each demo school, so that moderation works
+    out of the box. Returns (username, password) of the accounts made now: their
+    passwords are shown this one time."""
+    made = []
+    roles = (("redaktors", editors_group_name), ("moderators", moderators_group_name))
+    for school in read_demo_data(__file__, "network.yaml")["schools"]:
+        for role, group_name in roles:
+            username = f"{school['slug']}-{role}"
+            if get_user_model().objects.filter(username=username).exists():
+                continue
+            password = secrets.token_urlsafe(12)
+            user = get_user_model().objects.create_user(
+                username, f"{username}@ekoskolas.localhost", password
+            )
+            user.groups.add(Group.objects.get(name=group_name(school["slug"])))
+            made.append((username, password))
+    return made
 
 
 def _statement_fields(data, organisation, contact_email):

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
 from home.background import background_work_in_process
+from home.demo import ensure_school_staff
 
 # Each area adds its demo content here, in the order the content depends on.
 DEMO_LOADERS = [
@@ -24,4 +25,9 @@ class Command(BaseCommand):
             for dotted_path in DEMO_LOADERS:
                 import_string(dotted_path)()
                 self.stdout.write(f"  loaded {dotted_path.rsplit('.', 2)[0]}")
+        accounts = ensure_school_staff()
+        if accounts:
+            self.stdout.write("School editors and moderators (passwords shown once):")
+            for username, password in accounts:
+                self.stdout.write(f"  {username}  {password}")
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
