@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from activities.models import ActionPlanPage, ActivityPage
 from events.models import (
     DayAdoption,
     EnvironmentalDay,
@@ -96,11 +97,25 @@ def _publish_event(index, data, organiser, **fields):
     )
 
 
+def plan_activities(school, school_year):
+    """{number: activity} of the school's action plan for the year, as the plan's
+    own pages in the default language."""
+    year = f"{school_year['starts'].year}/{school_year['ends'].year}"
+    plan = ActionPlanPage.objects.descendant_of(school).get(
+        locale=Locale.get_default(), school_year=year
+    )
+    return {
+        activity.number: activity for activity in ActivityPage.objects.child_of(plan)
+    }
+
+
 def load_plan_events(index, data):
     organiser = _organiser(data)
+    activities = plan_activities(index.get_parent(), data["school_year"])
     for event in data["plan_events"]:
         start, end, all_day = _times(event["starts"], event["hours"])
         fields = {"start": start, "end": end, "all_day": all_day}
+        fields["activity_page"] = activities.get(event["plan_item"])
         if "registration" in event:
             fields |= _registration(event["registration"], start)
         if event["type"] == "eco_council":

@@ -73,3 +73,22 @@ def upcoming_events(hub, count=4):
 @register.simple_tag
 def network_calendar(hub):
     return hub.get_children().live().type(NetworkCalendarPage).first()
+
+
+@register.simple_tag
+def events_of_activity(activity):
+    """The live events that serve an action-plan activity, in its language:
+    (upcoming, soonest first; past, latest first)."""
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(
+            locale=activity.locale,
+            activity_page__translation_key=activity.translation_key,
+        )
+    )
+    now = timezone.now()
+    return (
+        list(events.filter(end__gte=now).order_by("start")),
+        list(events.filter(end__lt=now).order_by("-start")),
+    )

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats
+from wagtail.models import Locale
 
 from stories.models import (
     GoodPracticeLibraryPage,
@@ -65,3 +66,20 @@ def stories_naming_partner(partner):
         .distinct()
         .order_by("-first_published_at")
     )
+
+
+@register.simple_tag
+def stories_adopted_into(activity):
+    """The practices schools took into this activity of their plan, shown in the
+    activity's language where translated."""
+    stories = (
+        GoodPracticeStoryPage.objects.live()
+        .public()
+        .filter(
+            locale=Locale.get_default(),
+            adoptions__activity__translation_key=activity.translation_key,
+        )
+        .distinct()
+        .order_by("title")
+    )
+    return [story.localized for story in stories]
