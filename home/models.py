@@ -43,6 +43,19 @@ def schools_of(pages):
     }
 
 
+def sources_in_active_language(pages):
+    """The live public pages of `pages` in the default language, once each, by
+    title, each shown in the active language where it is translated."""
+    sources = (
+        pages.live()
+        .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .distinct()
+        .order_by("title")
+    )
+    return [page.localized for page in sources]
+
+
 class PortalPage(Page):
     """Base of every page type: sitemap entries carry their translations."""
 

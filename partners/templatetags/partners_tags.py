@@ -1,6 +1,6 @@
 from django import template
-from wagtail.models import Locale
 
+from home.models import sources_in_active_language
 from partners.models import PartnerPage
 
 register = template.Library()
@@ -8,16 +8,9 @@ register = template.Library()
 
 @register.simple_tag
 def partners_of(page):
-    """The partners whose page links to `page` as done together, in the active
-    language where translated."""
-    partners = (
-        PartnerPage.objects.live()
-        .public()
-        .filter(
-            locale=Locale.get_default(),
-            related_pages__page__translation_key=page.translation_key,
+    """The partners whose page links to `page` as work done together."""
+    return sources_in_active_language(
+        PartnerPage.objects.filter(
+            related_pages__page__translation_key=page.translation_key
         )
-        .distinct()
-        .order_by("title")
     )
-    return [partner.localized for partner in partners]

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats
-from wagtail.models import Locale
 
+from home.models import sources_in_active_language
 from stories.models import (
     GoodPracticeLibraryPage,
     GoodPracticeStoryPage,
@@ -70,16 +70,9 @@ def stories_naming_partner(partner):
 
 @register.simple_tag
 def stories_adopted_into(activity):
-    """The practices schools took into this activity of their plan, shown in the
-    activity's language where translated."""
-    stories = (
-        GoodPracticeStoryPage.objects.live()
-        .public()
-        .filter(
-            locale=Locale.get_default(),
-            adoptions__activity__translation_key=activity.translation_key,
+    """The practices schools took into this activity of their plan."""
+    return sources_in_active_language(
+        GoodPracticeStoryPage.objects.filter(
+            adoptions__activity__translation_key=activity.translation_key
         )
-        .distinct()
-        .order_by("title")
     )
-    return [story.localized for story in stories]
