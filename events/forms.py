@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from events.models.pages import EventType
+from events.choices import EventType, QuestionKind
 from home.forms import PublicForm
 
 MAX_NAME = 150
@@ -44,17 +44,17 @@ class RegistrationForm(PublicForm):
             self.fields["participants"].widget = forms.HiddenInput()
         self.question_fields = []
         for question in event.questions.all():
-            name = f"question_{question.pk}"
-            if question.kind == "long_text":
+            name = question.field_name
+            if question.kind == QuestionKind.LONG_TEXT:
                 field = forms.CharField(
                     widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
                 )
-            elif question.kind == "choice":
+            elif question.kind == QuestionKind.CHOICE:
                 choices = [(c, c) for c in question.choice_list()]
                 field = forms.ChoiceField(
                     choices=[("", "—")] + choices, widget=forms.Select
                 )
-            elif question.kind == "checkbox":
+            elif question.kind == QuestionKind.CHECKBOX:
                 field = forms.BooleanField()
             else:
                 field = forms.CharField(max_length=500)

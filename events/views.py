@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from events import notifications, services
+from events.choices import TAKES_REGISTRATIONS
 from events.forms import ChangeParticipantsForm, RegistrationForm, SubscriptionForm
 from events.models import Registration, Subscription
 from home.forms import RateLimit
@@ -65,7 +66,7 @@ def event_context(page, form=None):
         if form is not None
         else (
             RegistrationForm(event=page)
-            if event.registration_status in {"open", "waitlist"}
+            if event.registration_status in TAKES_REGISTRATIONS
             else None
         ),
         "registration_status": event.registration_status,
