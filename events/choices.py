@@ -69,6 +69,14 @@ class RegistrationStatus(models.TextChoices):
 ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
 
 
+class ManageAction(models.TextChoices):
+    """What the form on a registration's personal link asks for (not shown)."""
+
+    CHANGE = "change"
+    CANCEL = "cancel"
+    ERASE = "erase"
+
+
 class ChangeKind(models.TextChoices):
     CHANGED = "changed", _("Time or place changed")
     CANCELLED = "cancelled", _("Cancelled")

@@ -19,7 +19,7 @@ from wagtail.models import Locale
 
 from events import notifications
 from events.choices import TAKES_REGISTRATIONS
-from events.models import EventChange, EventPage, Registration, seats_of
+from events.models import EventChange, EventPage, Registration, Subscription, seats_of
 from home import personal_data
 
 
@@ -211,6 +211,36 @@ def erase(registration):
         **ANONYMOUS, anonymised_at=timezone.now(), updated_at=timezone.now()
     )
     personal_data.erase_person(email, names=[name])
+
+
+# Subscriptions ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def subscribe(email, *, school, language, event_types, base_url) -> Subscription:
+    """Double opt-in: a pending subscription and a mail with the confirm link.
+
+    A confirmed subscription stays as it is and gets no mail; a pending one
+    takes the newer choices and is asked again.
+    """
+    subscription = Subscription.objects.filter(email=email, school=school).first()
+    if subscription is None:
+        subscription = Subscription.objects.create(
+            email=email, school=school, language=language, event_types=event_types
+        )
+    elif subscription.confirmed_at is None:
+        subscription.event_types = event_types
+        subscription.language = language
+        subscription.save()
+    if subscription.confirmed_at is None:
+        notifications.subscription_confirm(subscription, base_url=base_url)
+    return subscription
+
+
+def confirm_subscription(subscription):
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
 
 
 # Editor actions -------------------------------------------------------------------

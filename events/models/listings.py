@@ -13,12 +13,14 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Locale
 
 from events.choices import EventAudience, EventType, ListingMode
 from events.feeds import EventsFeed
+from events.forms import SUBSCRIPTIONS, SubscriptionForm, guard_post
 from events.ical import calendar_name, feed
 from events.models.pages import EventPage
 from events.models.seats import Seats, count_seats
@@ -183,10 +185,53 @@ class EventListingMixin(RoutablePageMixin):
 
     @path("subscribe/")
     def subscribe(self, request):
-        # events.views imports events.models: a circle.
-        from events.views import subscribe
+        # events.services imports events.models, which imports this module: a circle.
+        from events import services
 
-        return subscribe(request, self, self.subscription_school())
+        school = self.subscription_school()
+        if request.method != "POST":
+            return self.show_subscription_form(request, SubscriptionForm(), school)
+        refused = guard_post(request, self, SUBSCRIPTIONS)
+        if refused:
+            return refused
+        form = SubscriptionForm(request.POST)
+        if form.is_spam:
+            # Robots get the answer people get, and no mail is sent.
+            SUBSCRIPTIONS.count(request)
+            return self.subscription_sent(request, form.data.get("email", ""))
+        if SUBSCRIPTIONS.holds_back(request, form):
+            return SUBSCRIPTIONS.too_many(
+                self.show_subscription_form(request, form, school)
+            )
+        if not form.is_valid():
+            return self.show_subscription_form(request, form, school, status=400)
+        email = form.cleaned_data["email"].strip().lower()
+        services.subscribe(
+            email,
+            school=school,
+            language=self.locale.language_code,
+            event_types=form.cleaned_data["event_types"],
+            base_url=f"{request.scheme}://{request.get_host()}",
+        )
+        SUBSCRIPTIONS.count(request)
+        return self.subscription_sent(request, email)
+
+    def show_subscription_form(self, request, form, school, status=200):
+        context = self.get_context(request)
+        context.update(form=form, school=school)
+        return TemplateResponse(
+            request, "events/subscribe.html", context, status=status
+        )
+
+    def subscription_sent(self, request, email):
+        context = self.get_context(request)
+        context.update(
+            message=gettext(
+                "Almost done: we sent a link to %(email)s. Open it to confirm."
+            )
+            % {"email": email}
+        )
+        return TemplateResponse(request, "events/subscription_message.html", context)
 
     @property
     def feed_url(self):

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +22,6 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -36,8 +34,8 @@ from events.choices import (
     OrganiserNotice,
     RegistrationState,
 )
-from events.ical import event_calendar
 from events.models.seats import Seats, seats_of
+from events.routes import EventRoutes
 from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage
 from home.timezones import RIGA
@@ -53,7 +51,7 @@ class PartnerLinkBlock(blocks.StructBlock):
         template = "events/blocks/partner_link.html"
 
 
-class EventPage(RoutablePageMixin, PortalPage):
+class EventPage(EventRoutes, PortalPage):
     """One dated happening of a school; registration is optional."""
 
     Status = EventStatus
@@ -447,38 +445,6 @@ class EventPage(RoutablePageMixin, PortalPage):
     @property
     def ics_url(self):
         return self.url + self.reverse_subpage("ical") if self.url else ""
-
-    # Routes ------------------------------------------------------------------
-
-    @path("")
-    def event(self, request):
-        # events.views imports this module: a circle.
-        from events.views import event_page
-
-        return event_page(request, self)
-
-    @path("register/")
-    def register(self, request):
-        # events.views imports this module: a circle.
-        from events.views import register
-
-        return register(request, self)
-
-    @path("registration/<str:token>/")
-    def manage_registration(self, request, token):
-        # events.views imports this module: a circle.
-        from events.views import manage_registration
-
-        return manage_registration(request, self, token)
-
-    @path("ical/")
-    def ical(self, request):
-        response = HttpResponse(
-            event_calendar(self, request=request),
-            content_type="text/calendar; charset=utf-8",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
-        return response
 
     def google_calendar_url(self):
         if self.all_day:
