@@ -23,6 +23,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale, Page
 
 from events import notifications, services
+from events.choices import EventAudience, EventType
 from events.forms import EventChangeForm, MessageRegistrantsForm
 from events.models import (
     DayAdoption,
@@ -32,7 +33,6 @@ from events.models import (
     Registration,
     RegistrationQuestion,
 )
-from events.models.pages import EventAudience, EventType
 from home import exports
 from home.models import SchoolPage
 from home.schools import editable_schools

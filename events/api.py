@@ -3,8 +3,7 @@
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from events.models import EventPage
-from events.models.pages import prefetch_listing_facts
+from events.models import EventPage, prefetch_listing_facts
 
 EVENT_FIELDS = [
     "event_type",

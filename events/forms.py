@@ -1,12 +1,56 @@
-"""The public registration, change and subscription forms, and the editors' forms."""
+"""The public registration, change and subscription forms with their guards, and
+the editors' forms."""
 
 from django import forms
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from events.models.pages import EventType
-from home.forms import PublicForm
+from events.choices import EventType, QuestionKind
+from home.forms import PublicForm, RateLimit
 
 MAX_NAME = 150
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+# One allowance per form, so that cancelling a registration does not use up
+# what the next registration needs.
+REGISTRATIONS = RateLimit(
+    "events:register", setting="EVENTS_SUBMISSIONS_PER_MINUTE", default=10, window=60
+)
+REGISTRATION_CHANGES = RateLimit(
+    "events:manage", setting="EVENTS_SUBMISSIONS_PER_MINUTE", default=10, window=60
+)
+SUBSCRIPTIONS = RateLimit(
+    "events:subscribe", setting="EVENTS_SUBMISSIONS_PER_MINUTE", default=10, window=60
+)
+
+
+def refuse(request, status, message, page=None):
+    context = {"page": page, "status": status, "message": message}
+    return TemplateResponse(request, "events/refused.html", context, status=status)
+
+
+def guard_post(request, page, rate_limit):
+    """Refuse oversized and malformed submissions before reading them.
+
+    Nothing typed can be shown again from a body that was not read; such posts
+    count against `rate_limit`, as scripts send them more than people do.
+    """
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = -1
+    if length < 0 or request.content_type not in FORM_TYPES:
+        refused = refuse(request, 400, gettext("The form could not be read."), page)
+    elif length > getattr(settings, "EVENTS_MAX_POST_BYTES", 20_000):
+        refused = refuse(
+            request, 413, gettext("The form is too large to be accepted."), page
+        )
+    else:
+        return None
+    rate_limit.count(request)
+    return refused
 
 
 class RegistrationForm(PublicForm):
@@ -44,17 +88,17 @@ class RegistrationForm(PublicForm):
             self.fields["participants"].widget = forms.HiddenInput()
         self.question_fields = []
         for question in event.questions.all():
-            name = f"question_{question.pk}"
-            if question.kind == "long_text":
+            name = question.field_name
+            if question.kind == QuestionKind.LONG_TEXT:
                 field = forms.CharField(
                     widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
                 )
-            elif question.kind == "choice":
+            elif question.kind == QuestionKind.CHOICE:
                 choices = [(c, c) for c in question.choice_list()]
                 field = forms.ChoiceField(
                     choices=[("", "—")] + choices, widget=forms.Select
                 )
-            elif question.kind == "checkbox":
+            elif question.kind == QuestionKind.CHECKBOX:
                 field = forms.BooleanField()
             else:
                 field = forms.CharField(max_length=500)

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vText
 
-from events.models.pages import EventPage, EventType
+from events.choices import EventType
 from home.timezones import RIGA
 
 PRODID = "-//Ekoskolu portals//Events//LV"
@@ -30,7 +30,7 @@ def _calendar(name=None):
     return calendar
 
 
-def _component(event: EventPage, request=None):
+def _component(event, request=None):
     component = Event()
     component.add("uid", event.uid)
     component.add("dtstamp", timezone.now().astimezone(datetime.UTC))
@@ -68,7 +68,7 @@ def _component(event: EventPage, request=None):
     return component
 
 
-def event_calendar(event: EventPage, request=None) -> bytes:
+def event_calendar(event, request=None) -> bytes:
     calendar = _calendar()
     calendar.add_component(_component(event, request))
     return calendar.to_ical()
@@ -125,15 +125,20 @@ def subscriptions(listing, request=None):
     base = listing.get_full_url(request)
     if not base:
         return []
-    feeds = [Subscription(_("All events"), calendar_name(listing), f"{base}ical/")]
+    every = base + listing.reverse_subpage("ical_feed")
+    feeds = [Subscription(_("All events"), calendar_name(listing), every)]
     feeds += [
-        Subscription(label, calendar_name(listing, value), f"{base}ical/{value}/")
+        Subscription(
+            label,
+            calendar_name(listing, value),
+            base + listing.reverse_subpage("ical_type_feed", args=[value]),
+        )
         for value, label in EventType.choices
     ]
     return feeds
 
 
-def attachment(event: EventPage) -> dict:
+def attachment(event) -> dict:
     """The event as an outbox attachment (text/calendar)."""
     return {
         "filename": f"{event.slug}.ics",

@@ -1,8 +1,11 @@
 """The mails about events, written to the outbox in the recipient's language."""
 
+from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from events.choices import OrganiserNotice
 from events.ical import attachment
 from events.models import EventChange, EventPage, Registration, Subscription
 from home.timezones import RIGA
@@ -75,7 +78,7 @@ def registration_received(registration):
 
 def organiser_new_registration(registration):
     event = registration.event
-    if event.organiser_notice != "each" or not event.organiser_email:
+    if event.organiser_notice != OrganiserNotice.EACH or not event.organiser_email:
         return
     context = event_context(event, "lv")
     context["registration"] = {
@@ -98,8 +101,6 @@ def organiser_new_registration(registration):
 
 
 def _admin_url(event):
-    from django.conf import settings
-
     return (
         settings.WAGTAILADMIN_BASE_URL
         + reverse("event_registrations:index")
@@ -275,8 +276,6 @@ def unsubscribe_url(subscription, base_url):
 
 def new_event_published(event: EventPage, *, base_url):
     """Mail confirmed subscribers of the school or network about a new event."""
-    from django.db.models import Q
-
     school = event.canonical.school
     subscriptions = Subscription.objects.filter(confirmed_at__isnull=False).filter(
         Q(school=None) | Q(school__translation_key=school.translation_key)

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from events import notifications
-from events.models import EventChange, EventPage, Registration
+from events.choices import TAKES_REGISTRATIONS
+from events.models import EventChange, EventPage, Registration, Subscription, seats_of
 from home import personal_data
 
 
@@ -47,13 +48,6 @@ def lock_event(event) -> EventPage:
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.canonical.pk)
 
 
-def _confirmed_seats(event):
-    total = Registration.objects.filter(
-        event=event, status=Registration.Status.CONFIRMED
-    ).aggregate(total=Sum("participants"))["total"]
-    return total or 0
-
-
 def seats_left_message(free):
     """Why a registration does not fit: none left is its own sentence, not "0"."""
     if free <= 0:
@@ -72,22 +66,14 @@ def more_seats_message(free):
 
 
 def _free_seats(event):
-    if event.capacity is None:
-        return None
-    return event.capacity - _confirmed_seats(event)
+    """Free seats of the locked event, counted now; None without a limit."""
+    return seats_of(event).free(event.capacity)
 
 
 def check_open(event):
     status = event.registration_status
-    messages = {
-        "none": _("This event does not take registrations."),
-        "cancelled": _("This event is cancelled."),
-        "not_open": _("Registration has not opened yet."),
-        "closed": _("Registration is closed."),
-        "full": _("All seats are taken and there is no waiting list."),
-    }
-    if status in messages:
-        raise RegistrationError(messages[status])
+    if status not in TAKES_REGISTRATIONS:
+        raise RegistrationError(status.label)
 
 
 def check_participants(event, participants):
@@ -124,11 +110,9 @@ def register(event, data: RegistrationData, *, user=None, force=False) -> Regist
             _("This e-mail address is already registered for this event."),
             field="email",
         )
-    free = _free_seats(event)
-    waitlisted_before = Registration.objects.filter(
-        event=event, status=Registration.Status.WAITLISTED
-    ).exists()
-    if free is None or (data.participants <= free and not waitlisted_before):
+    seats = seats_of(event)
+    free = seats.free(event.capacity)
+    if free is None or (data.participants <= free and not seats.waiting):
         status = Registration.Status.CONFIRMED
     elif event.waitlist_enabled:
         status = Registration.Status.WAITLISTED
@@ -227,6 +211,36 @@ def erase(registration):
         **ANONYMOUS, anonymised_at=timezone.now(), updated_at=timezone.now()
     )
     personal_data.erase_person(email, names=[name])
+
+
+# Subscriptions ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def subscribe(email, *, school, language, event_types, base_url) -> Subscription:
+    """Double opt-in: a pending subscription and a mail with the confirm link.
+
+    A confirmed subscription stays as it is and gets no mail; a pending one
+    takes the newer choices and is asked again.
+    """
+    subscription = Subscription.objects.filter(email=email, school=school).first()
+    if subscription is None:
+        subscription = Subscription.objects.create(
+            email=email, school=school, language=language, event_types=event_types
+        )
+    elif subscription.confirmed_at is None:
+        subscription.event_types = event_types
+        subscription.language = language
+        subscription.save()
+    if subscription.confirmed_at is None:
+        notifications.subscription_confirm(subscription, base_url=base_url)
+    return subscription
+
+
+def confirm_subscription(subscription):
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
 
 
 # Editor actions -------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from events import notifications
+from events.choices import OrganiserNotice
 from events.models import EventPage, Registration
 from home import personal_data
 from home.timezones import RIGA
@@ -77,7 +78,7 @@ def send_organiser_digests():
     now = timezone.now()
     today = timezone.localdate(timezone=RIGA)
     events = EventPage.objects.filter(
-        organiser_notice="digest",
+        organiser_notice=OrganiserNotice.DIGEST,
         registration_enabled=True,
         end__gte=now,
         locale__language_code=settings.LANGUAGE_CODE,

@@ -11,7 +11,7 @@ from wagtail_localize.models import (
 
 
 @transaction.atomic
-def translate(instance, language_code, strings, user=None, publish=True):
+def translate(instance, language_code, strings, user=None):
     """Create or update the `language_code` translation of a page or snippet.
 
     `strings` maps source strings to their translations; a source string with no
@@ -52,8 +52,7 @@ def translate(instance, language_code, strings, user=None, publish=True):
     # corrupt the page tree.
     translation.save_target(user=user, publish=False)
     target = instance.get_translation(locale)
-    if publish:
-        target.get_latest_revision().publish(user=user)
+    target.get_latest_revision().publish(user=user)
     return target.specific
 
 

@@ -20,8 +20,12 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, Site
 
 from events import services
-from events.models import EventPage, Subscription
-from events.models.pages import EventIndexPage, NetworkCalendarPage
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    NetworkCalendarPage,
+    Subscription,
+)
 
 SITEMAP_NAMESPACES = {
     "sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9",

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import events.models.pages
+import events.models.listings
 import modelcluster.fields
 import modelsearch.index
 import uuid
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Events section',
                 'verbose_name_plural': 'Events sections',
             },
-            bases=(events.models.pages.EventListingMixin, 'wagtailcore.page'),
+            bases=(events.models.listings.EventListingMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NetworkCalendarPage',
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Network calendar',
                 'verbose_name_plural': 'Network calendars',
             },
-            bases=(events.models.pages.EventListingMixin, 'wagtailcore.page'),
+            bases=(events.models.listings.EventListingMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='EnvironmentalDay',

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from events.models.pages import EventType
+from events.choices import ACTIVE_STATUSES, ChangeKind, EventType, RegistrationStatus
 
 REGISTRATION_SALT = "events.registration"
 SUBSCRIPTION_SALT = "events.subscription"
@@ -42,12 +42,8 @@ class Registration(models.Model):
     to them is written in it.
     """
 
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmed")
-        WAITLISTED = "waitlisted", _("On the waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
-
-    ACTIVE = (Status.CONFIRMED, Status.WAITLISTED)
+    Status = RegistrationStatus
+    ACTIVE = ACTIVE_STATUSES
 
     event = models.ForeignKey(
         "events.EventPage",
@@ -92,7 +88,7 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email"],
-                condition=Q(status__in=["confirmed", "waitlisted"]) & ~Q(email=""),
+                condition=Q(status__in=ACTIVE_STATUSES) & ~Q(email=""),
                 name="one_active_registration_per_email",
             ),
             models.CheckConstraint(
@@ -128,7 +124,9 @@ class Registration(models.Model):
 
     def manage_url(self):
         page = self.page_in_language()
-        return page.get_full_url() + f"registration/{self.token}/"
+        return page.get_full_url() + page.reverse_subpage(
+            "manage_registration", args=[self.token]
+        )
 
     def waitlist_position(self):
         if self.status != self.Status.WAITLISTED:
@@ -145,9 +143,7 @@ class Registration(models.Model):
 class EventChange(models.Model):
     """An announced change of an event's time or place, or its cancellation."""
 
-    class Kind(models.TextChoices):
-        CHANGED = "changed", _("Time or place changed")
-        CANCELLED = "cancelled", _("Cancelled")
+    Kind = ChangeKind
 
     event = models.ForeignKey(
         "events.EventPage",

@@ -13,6 +13,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from events.choices import DayOrdinal, DayRule
+
 
 @register_snippet
 class EnvironmentalDay(TranslatableMixin, index.Indexed, models.Model):
@@ -22,16 +24,8 @@ class EnvironmentalDay(TranslatableMixin, index.Indexed, models.Model):
     the last Saturday of March): `date_in(year)` resolves either.
     """
 
-    class Rule(models.TextChoices):
-        FIXED = "fixed", _("The same date every year")
-        WEEKDAY = "weekday", _("A weekday of the month")
-
-    class Ordinal(models.IntegerChoices):
-        FIRST = 1, _("first")
-        SECOND = 2, _("second")
-        THIRD = 3, _("third")
-        FOURTH = 4, _("fourth")
-        LAST = -1, _("last")
+    Rule = DayRule
+    Ordinal = DayOrdinal
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120)
@@ -121,7 +115,7 @@ class EnvironmentalDay(TranslatableMixin, index.Indexed, models.Model):
             for week in calendar.monthcalendar(year, self.month)
             if week[self.weekday]
         ]
-        index = -1 if self.ordinal == -1 else self.ordinal - 1
+        index = -1 if self.ordinal == DayOrdinal.LAST else self.ordinal - 1
         return datetime.date(year, self.month, days[index])
 
 

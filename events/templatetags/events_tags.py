@@ -6,8 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.ical import subscriptions
-from events.models import EventPage, NetworkCalendarPage
-from events.models.pages import prefetch_listing_facts
+from events.models import EventPage, NetworkCalendarPage, prefetch_listing_facts
 from home.timezones import RIGA
 
 register = template.Library()
