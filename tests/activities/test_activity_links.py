@@ -78,3 +78,22 @@ def test_activity_lists_its_partners_and_the_practice_taken_into_it(
 
     assert escape(partner.title) in partners
     assert escape(story.title) in stories
+
+
+def test_event_links_back_to_its_activity_and_plan(client, workshops_activity):
+    workshop = EventPage.objects.live().filter(activity_page=workshops_activity).first()
+    english = Locale.objects.get(language_code="en")
+
+    for event, activity in (
+        (workshop, workshops_activity),
+        (
+            workshop.get_translation(english),
+            workshops_activity.get_translation(english),
+        ),
+    ):
+        address = urlsplit(event.full_url)
+        with translation.override(event.locale.language_code):
+            html = client.get(address.path, HTTP_HOST=address.netloc).content.decode()
+        links = html[html.find('class="event__links"') :]
+        for linked in (activity, activity.get_parent()):
+            assert f'href="{urlsplit(linked.full_url).path}"' in links
