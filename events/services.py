@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
@@ -21,6 +22,7 @@ from events import notifications
 from events.choices import TAKES_REGISTRATIONS
 from events.models import EventChange, EventPage, Registration, Subscription, seats_of
 from home import personal_data
+from home.timezones import RIGA
 
 
 class RegistrationError(Exception):
@@ -476,3 +478,41 @@ def cancel_deleted_event(page):
     )
     event.refresh_from_db()
     return notifications.event_deleted(event)
+
+
+def schedule_next_meeting(meeting) -> EventPage | None:
+    """The eco-council meeting the minutes set, as a draft beside this one.
+
+    The draft keeps the meeting's title, place, length and organiser; it is made
+    once (a meeting already on that date, draft or live, is left alone) and only
+    from the default language, where the events section's editors work.
+    """
+    start = meeting.next_meeting_start
+    if start is None or meeting.locale_id != Locale.get_default().pk:
+        return None
+    index = meeting.get_parent()
+    if (
+        EventPage.objects.child_of(index)
+        .filter(event_type=meeting.event_type, start=start)
+        .exists()
+    ):
+        return None
+    local_start = timezone.localtime(start, RIGA)
+    draft = EventPage(
+        title=meeting.title,
+        slug=f"{slugify(meeting.title)[:60]}-{local_start:%d%m%Y}",
+        event_type=meeting.event_type,
+        audience=meeting.audience,
+        start=start,
+        end=start + (meeting.end - meeting.start),
+        location_name=meeting.location_name,
+        location_address=meeting.location_address,
+        organiser_name=meeting.organiser_name,
+        organiser_email=meeting.organiser_email,
+        organiser_phone=meeting.organiser_phone,
+        activity_page=meeting.activity_page,
+        live=False,
+    )
+    index.add_child(instance=draft)
+    draft.save_revision(log_action=True)
+    return draft

@@ -33,6 +33,10 @@ def note_published_values(sender, instance, raw=False, update_fields=None, **kwa
     services.note_published_values(instance)
 
 
+def schedule_next_meeting(sender, instance, **kwargs):
+    services.schedule_next_meeting(instance)
+
+
 def announce_change_and_fill_seats(sender, instance, revision=None, **kwargs):
     services.announce_published_change(instance, user=getattr(revision, "user", None))
     services.fill_freed_seats(instance)
@@ -50,5 +54,6 @@ def connect():
     pre_save.connect(note_published_values, sender=EventPage)
     page_published.connect(announce_new_event, sender=EventPage)
     page_published.connect(announce_change_and_fill_seats, sender=EventPage)
+    page_published.connect(schedule_next_meeting, sender=EventPage)
     page_unpublished.connect(cancel_unpublished_event, sender=EventPage)
     pre_delete.connect(cancel_deleted_event, sender=EventPage)

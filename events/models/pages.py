@@ -131,6 +131,16 @@ class EventPage(EventRoutes, PortalPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Each eco-council meeting sets the date of the next one.
+    next_meeting_start = models.DateTimeField(
+        _("next meeting"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the council agreed to meet next. Publishing creates that meeting "
+            "as a draft in the events section, for you to check and publish."
+        ),
+    )
 
     registration_enabled = models.BooleanField(_("registration"), default=False)
     capacity = models.PositiveIntegerField(
@@ -209,7 +219,11 @@ class EventPage(EventRoutes, PortalPage):
         ),
         # After an eco-council meeting
         MultiFieldPanel(
-            [FieldPanel("minutes"), FieldPanel("minutes_document")],
+            [
+                FieldPanel("minutes"),
+                FieldPanel("minutes_document"),
+                FieldPanel("next_meeting_start"),
+            ],
             heading=_("Minutes"),
             classname="collapsed",
         ),
@@ -274,6 +288,7 @@ class EventPage(EventRoutes, PortalPage):
         SynchronizedField("activity_page"),
         SynchronizedField("partner_links"),
         SynchronizedField("minutes_document"),
+        SynchronizedField("next_meeting_start"),
         SynchronizedField("registration_enabled"),
         SynchronizedField("capacity"),
         SynchronizedField("registration_opens_at"),
@@ -316,6 +331,12 @@ class EventPage(EventRoutes, PortalPage):
             raise ValidationError(
                 {"max_participants": _("Allow at least one participant.")}
             )
+        if self.next_meeting_start and self.event_type != EventType.ECO_COUNCIL:
+            message = _("Only an eco-council meeting sets the next one.")
+            raise ValidationError({"next_meeting_start": message})
+        if self.next_meeting_start and self.next_meeting_start <= self.start:
+            message = _("The next meeting must come after this one.")
+            raise ValidationError({"next_meeting_start": message})
         opens, closes = self.registration_opens_at, self.registration_closes_at
         if opens and closes and closes <= opens:
             raise ValidationError({"registration_closes_at": _("Close after opening.")})
