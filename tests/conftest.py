@@ -15,10 +15,6 @@ from django.conf import settings
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/lib/chromium/chromium")
-
-# Playwright's sync API keeps an event loop in the test thread, up to the database
-# flush after each browser test; the ORM calls made beside it are synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -303,6 +299,19 @@ def make_member(db):
         return user
 
     return make
+
+
+@pytest.fixture(scope="session")
+def playwright(playwright):
+    """Playwright, with Django's ORM allowed beside its event loop.
+
+    Playwright's sync API runs an event loop in the test thread from its start to
+    the end of the session; Django refuses ORM calls while one runs, though the
+    tests' calls (and the flush after each browser test) are synchronous ones.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield playwright
 
 
 @pytest.fixture(scope="session")
