@@ -12,6 +12,10 @@ from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
+from wagtail.coreutils import get_dummy_request
+from wagtail.test.utils import WagtailPageTestCase
+
+from tests.factories import HubFactory, SchoolFactory
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/lib/chromium/chromium")
@@ -261,28 +265,41 @@ def ensure_tree_roots():
 
 
 @pytest.fixture
-def network(db, django_capture_on_commit_callbacks):
-    """The hub and two member schools, each with its groups, collection and site."""
-    from home.demo import load_hub
-    from home.schools import create_school
+def hub(db):
+    """The network's home page in both languages, the default site's root."""
+    return HubFactory()
 
-    ensure_tree_roots()
-    # wagtail-localize publishes translations once the transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        load_hub()
-        lit = create_school(
-            name="Latgales Industriālais tehnikums",
-            slug="lit",
-            hostname="lit.localhost",
-            city="Daugavpils",
-        )
-        lvt = create_school(
-            name="Liepājas Valsts tehnikums",
-            slug="lvt",
-            hostname="lvt.localhost",
-            city="Liepāja",
-        )
-    return {"lit": lit, "lvt": lvt}
+
+LIT = {"title": "Latgales Industriālais tehnikums", "slug": "lit"}
+LVT = {"title": "Liepājas Valsts tehnikums", "slug": "lvt", "city": "Liepāja"}
+
+
+@pytest.fixture
+def school(hub):
+    """LIT, a member school under the hub's address (no site of its own)."""
+    return SchoolFactory(**LIT, hostname=None)
+
+
+@pytest.fixture
+def other_school(school):
+    """LVT, a second member school under the hub's address."""
+    return SchoolFactory(**LVT, hostname=None)
+
+
+@pytest.fixture
+def network(hub):
+    """The hub and two member schools, each on its own host (lit.localhost,
+    lvt.localhost) with its groups, collection and site."""
+    return {"lit": SchoolFactory(**LIT), "lvt": SchoolFactory(**LVT)}
+
+
+@pytest.fixture
+def wagtail_tests(client):
+    """Wagtail's own page assertions (WagtailPageTestCase), for pytest tests."""
+    checks = WagtailPageTestCase()
+    checks.client = client
+    checks.dummy_request = get_dummy_request()
+    return checks
 
 
 @pytest.fixture
