@@ -12,13 +12,13 @@ from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
+from wagtail.coreutils import get_dummy_request
+from wagtail.test.utils import WagtailPageTestCase
+
+from tests.factories import HubFactory, SchoolFactory
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/lib/chromium/chromium")
-
-# Playwright's sync API keeps an event loop in the test thread, up to the database
-# flush after each browser test; the ORM calls made beside it are synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -265,28 +265,41 @@ def ensure_tree_roots():
 
 
 @pytest.fixture
-def network(db, django_capture_on_commit_callbacks):
-    """The hub and two member schools, each with its groups, collection and site."""
-    from home.demo import load_hub
-    from home.schools import create_school
+def hub(db):
+    """The network's home page in both languages, the default site's root."""
+    return HubFactory()
 
-    ensure_tree_roots()
-    # wagtail-localize publishes translations once the transaction commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        load_hub()
-        lit = create_school(
-            name="Latgales Industriālais tehnikums",
-            slug="lit",
-            hostname="lit.localhost",
-            city="Daugavpils",
-        )
-        lvt = create_school(
-            name="Liepājas Valsts tehnikums",
-            slug="lvt",
-            hostname="lvt.localhost",
-            city="Liepāja",
-        )
-    return {"lit": lit, "lvt": lvt}
+
+LIT = {"title": "Latgales Industriālais tehnikums", "slug": "lit"}
+LVT = {"title": "Liepājas Valsts tehnikums", "slug": "lvt", "city": "Liepāja"}
+
+
+@pytest.fixture
+def school(hub):
+    """LIT, a member school under the hub's address (no site of its own)."""
+    return SchoolFactory(**LIT, hostname=None)
+
+
+@pytest.fixture
+def other_school(school):
+    """LVT, a second member school under the hub's address."""
+    return SchoolFactory(**LVT, hostname=None)
+
+
+@pytest.fixture
+def network(hub):
+    """The hub and two member schools, each on its own host (lit.localhost,
+    lvt.localhost) with its groups, collection and site."""
+    return {"lit": SchoolFactory(**LIT), "lvt": SchoolFactory(**LVT)}
+
+
+@pytest.fixture
+def wagtail_tests(client):
+    """Wagtail's own page assertions (WagtailPageTestCase), for pytest tests."""
+    checks = WagtailPageTestCase()
+    checks.client = client
+    checks.dummy_request = get_dummy_request()
+    return checks
 
 
 @pytest.fixture
@@ -303,6 +316,19 @@ def make_member(db):
         return user
 
     return make
+
+
+@pytest.fixture(scope="session")
+def playwright(playwright):
+    """Playwright, with Django's ORM allowed beside its event loop.
+
+    Playwright's sync API runs an event loop in the test thread from its start to
+    the end of the session; Django refuses ORM calls while one runs, though the
+    tests' calls (and the flush after each browser test) are synchronous ones.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield playwright
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""A small eco-schools network for tests: the hub, schools, their staff."""
+"""Helpers for tests on a small network (tests/factories.py builds it): staff,
+the shared vocabularies, publishing."""
 
 import datetime
 
@@ -6,20 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
-from home.demo import load_hub
 from home.models import EcoTheme, SustainableDevelopmentGoal
-from home.schools import create_school, editors_group_name, moderators_group_name
-
-
-def build_hub(capture):
-    # The hub's translation is published on commit; schools go under it after.
-    with capture(execute=True):
-        load_hub()
-
-
-def build_school(capture, name, slug):
-    with capture(execute=True):
-        return create_school(name, slug, city="Daugavpils")
+from home.schools import editors_group_name, moderators_group_name
 
 
 def staff_member(school, role, username=None, email=None):

@@ -21,7 +21,7 @@ PORTAL_VARIABLES = (
     "DEBUG",
     "DJANGO_SETTINGS_MODULE",
     "PORTAL_VAR_DIR",
-    # Set by the browser tests for Playwright; Django's deploy check refuses it.
+    # Set while Playwright runs (tests/conftest.py); Django's deploy check refuses it.
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 

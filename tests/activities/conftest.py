@@ -7,8 +7,6 @@ from django.utils import translation
 
 from activities.importer import import_plan, parse_rows, read_table
 from activities.months import SCHOOL_MONTHS
-from home.demo import load_hub
-from home.schools import create_school
 
 SEED_CSV = (
     Path(__file__).resolve().parents[2]
@@ -36,30 +34,6 @@ def render_grid(plan, language="en"):
         return render_to_string(
             "activities/includes/month_grid.html",
             {"page": plan, "grid": plan.grid(), "months": SCHOOL_MONTHS},
-        )
-
-
-@pytest.fixture
-def hub(db, django_capture_on_commit_callbacks):
-    # wagtail-localize publishes translations once the transaction commits; the
-    # hub's callbacks must run before schools are added under its translation.
-    with django_capture_on_commit_callbacks(execute=True):
-        return load_hub()
-
-
-@pytest.fixture
-def school(hub, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return create_school(
-            name="Latgales Industriālais tehnikums", slug="lit", city="Daugavpils"
-        )
-
-
-@pytest.fixture
-def other_school(school, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return create_school(
-            name="Liepājas Valsts tehnikums", slug="lvt", city="Liepāja"
         )
 
 

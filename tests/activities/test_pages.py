@@ -4,6 +4,7 @@ from wagtail.models import Locale
 
 from activities.models import ActionPlanIndexPage, ActionPlanPage, ActivityPage
 from home.models import ContentPage, SchoolPage
+from tests.factories import ActionPlanPageFactory, section
 
 from .conftest import import_csv_text
 
@@ -24,13 +25,14 @@ def test_every_school_gets_an_action_plans_section_in_both_languages(school):
     assert (english.title, english.slug) == ("Action plans", "action-plans")
 
 
-def test_page_types_only_fit_where_the_plan_belongs():
-    assert ActionPlanIndexPage.allowed_parent_page_models() == [SchoolPage]
-    assert ActionPlanPage.allowed_parent_page_models() == [ActionPlanIndexPage]
-    assert ActivityPage.allowed_parent_page_models() == [ActionPlanPage]
-    assert ActivityPage.allowed_subpage_models() == []
-    assert ActionPlanIndexPage in SchoolPage.allowed_subpage_models()
-    assert ActionPlanPage not in ContentPage.allowed_subpage_models()
+def test_page_types_only_fit_where_the_plan_belongs(wagtail_tests):
+    wagtail_tests.assertAllowedParentPageTypes(ActionPlanIndexPage, {SchoolPage})
+    wagtail_tests.assertAllowedSubpageTypes(ActionPlanIndexPage, {ActionPlanPage})
+    wagtail_tests.assertAllowedParentPageTypes(ActionPlanPage, {ActionPlanIndexPage})
+    wagtail_tests.assertAllowedSubpageTypes(ActionPlanPage, {ActivityPage})
+    wagtail_tests.assertAllowedParentPageTypes(ActivityPage, {ActionPlanPage})
+    wagtail_tests.assertAllowedSubpageTypes(ActivityPage, set())
+    wagtail_tests.assertCanNotCreateAt(ContentPage, ActionPlanPage)
 
 
 def test_a_school_cannot_get_a_second_action_plans_section(school):
@@ -38,15 +40,11 @@ def test_a_school_cannot_get_a_second_action_plans_section(school):
 
 
 def test_a_second_plan_for_the_same_year_is_refused(school):
-    index = ActionPlanIndexPage.objects.child_of(school).get()
-    index.add_child(instance=ActionPlanPage(title="Plāns", school_year="2025/2026"))
+    index = section(school, ActionPlanIndexPage)
+    ActionPlanPageFactory(parent=index, title="Plāns")
 
     with pytest.raises(ValidationError) as caught:
-        index.add_child(
-            instance=ActionPlanPage(
-                title="Vēl viens", slug="vel-viens", school_year="2025/2026"
-            )
-        )
+        ActionPlanPageFactory(parent=index, title="Vēl viens", slug="vel-viens")
 
     assert caught.value.message_dict["school_year"] == [
         "This school already has an action plan for 2025/2026."
@@ -55,18 +53,17 @@ def test_a_second_plan_for_the_same_year_is_refused(school):
 
 def test_another_school_may_have_a_plan_for_the_same_year(school, other_school):
     for each in (school, other_school):
-        index = ActionPlanIndexPage.objects.child_of(each).get()
-        index.add_child(instance=ActionPlanPage(title="Plāns", school_year="2025/2026"))
+        ActionPlanPageFactory(parent=section(each, ActionPlanIndexPage), title="Plāns")
 
     assert ActionPlanPage.objects.filter(school_year="2025/2026").count() == 2
 
 
 @pytest.mark.parametrize("year", ["2025", "2025/2027", "2025-2026", "25/26"])
 def test_school_year_must_be_two_consecutive_years(school, year):
-    index = ActionPlanIndexPage.objects.child_of(school).get()
+    index = section(school, ActionPlanIndexPage)
 
     with pytest.raises(ValidationError) as caught:
-        index.add_child(instance=ActionPlanPage(title="Plāns", school_year=year))
+        ActionPlanPageFactory(parent=index, title="Plāns", school_year=year)
 
     assert caught.value.message_dict["school_year"] == [
         "Enter the school year as two consecutive years, e.g. 2025/2026."

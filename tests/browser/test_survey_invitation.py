@@ -4,11 +4,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone, translation
 
-from home.demo import load_hub
-from home.schools import create_school
 from surveys.invitations import create_invitations
-from surveys.models import ReportIndexPage, SurveyField, SurveyPage, SurveyResponse
-from tests.conftest import ensure_tree_roots
+from surveys.models import ReportIndexPage, SurveyResponse
+from tests.factories import SurveyPageFactory, section
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,38 +19,19 @@ def lv(message):
 
 
 @pytest.fixture
-def invitation_mail(mailoutbox):
-    ensure_tree_roots()
-    load_hub()
-    school = create_school("Latgales Industriālais tehnikums", "lit", city="Daugavpils")
-    reports = ReportIndexPage.objects.child_of(school).get()
-    survey = SurveyPage(
+def invitation_mail(mailoutbox, school):
+    survey = SurveyPageFactory(
+        parent=section(school, ReportIndexPage),
         title="Vides novērtējuma aptauja 2025",
-        slug="aptauja-2025",
-        school_year="2025/2026",
-        opens_at=timezone.now() - timedelta(days=1),
         closes_at=timezone.now() + timedelta(days=20),
         thank_you_text="<p>Paldies par atbildēm!</p>",
+        questions=[
+            ("dripping_taps", "yes_no", "Vai redzējāt pilošu krānu?", ""),
+            ("drinking_water", "single_choice", "Ko dzerat?", "Krāna ūdeni\nTēju"),
+            ("tap_water_trust", "scale", "Cik uzticaties krāna ūdenim?", ""),
+            ("ideas", "free_text", "Jūsu ieteikumi", ""),
+        ],
     )
-    questions = [
-        ("dripping_taps", "yes_no", "Vai redzējāt pilošu krānu?", ""),
-        ("drinking_water", "single_choice", "Ko dzerat?", "Krāna ūdeni\nTēju"),
-        ("tap_water_trust", "scale", "Cik uzticaties krāna ūdenim?", ""),
-        ("ideas", "free_text", "Jūsu ieteikumi", ""),
-    ]
-    for number, (key, kind, label, choices) in enumerate(questions):
-        survey.form_fields.add(
-            SurveyField(
-                sort_order=number,
-                question_key=key,
-                field_type=kind,
-                label=label,
-                choices=choices,
-                required=kind != "free_text",
-            )
-        )
-    reports.add_child(instance=survey)
-    survey.save_revision().publish()
     create_invitations(survey, "teachers", ["ilze@lit.lv"])
     return mailoutbox[-1]
 

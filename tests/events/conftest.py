@@ -6,52 +6,23 @@ import pytest
 from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage
-from home.demo import load_hub
-from home.schools import create_school
 from home.translation import translate
-from tests.conftest import ensure_tree_roots
-
-
-@pytest.fixture
-def school(db, django_capture_on_commit_callbacks):
-    ensure_tree_roots()
-    # Two blocks: the hub's translation is published on commit.
-    with django_capture_on_commit_callbacks(execute=True):
-        load_hub()
-    with django_capture_on_commit_callbacks(execute=True):
-        return create_school(
-            "Latgales Industriālais tehnikums", "lit", city="Daugavpils"
-        )
+from tests.factories import EventPageFactory, section
 
 
 @pytest.fixture
 def index(school):
-    return EventIndexPage.objects.child_of(school).get()
+    return section(school, EventIndexPage)
 
 
 @pytest.fixture
-def make_event(index, django_capture_on_commit_callbacks):
+def make_event(index):
     def make(title="Radošā darbnīca viesiem", *, days=10, publish=True, **fields):
         start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
-        values = {
-            "event_type": "workshop_guests",
-            "audience": "guests",
-            "start": start,
-            "end": start + datetime.timedelta(hours=2),
-            "location_name": "LIT aktu zāle",
-            "location_address": "Varšavas iela 24, Daugavpils",
-            "registration_enabled": True,
-            "capacity": 20,
-            "max_participants": 5,
-            "organiser_email": "organiser@lit.example",
-        }
-        values.update(fields)
-        event = EventPage(title=title, live=publish, **values)
-        index.add_child(instance=event)
-        if publish:
-            with django_capture_on_commit_callbacks(execute=True):
-                event.save_revision().publish()
-        return EventPage.objects.get(pk=event.pk)
+        fields.setdefault("end", start + datetime.timedelta(hours=2))
+        return EventPageFactory(
+            parent=index, title=title, start=start, live=publish, **fields
+        )
 
     return make
 

@@ -125,12 +125,8 @@ def test_editor_marks_attendance(client, moderator, workshop):
 
 
 def test_editor_of_another_school_sees_no_registrations(
-    client, workshop, django_user_model, django_capture_on_commit_callbacks
+    client, workshop, other_school, django_user_model
 ):
-    from home.schools import create_school
-
-    with django_capture_on_commit_callbacks(execute=True):
-        create_school("Liepājas Valsts tehnikums", "lvt", city="Liepāja")
     outsider = django_user_model.objects.create_user("lvt", "e@lvt.example", "pw")
     outsider.groups.add(Group.objects.get(name=editors_group_name("lvt")))
     take(workshop)

@@ -15,18 +15,33 @@ from events.models import (
 )
 from home.models import HomePage, SchoolPage
 from home.schools import get_hub
+from tests.factories import EventPageFactory, section
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
-def test_event_pages_live_only_under_a_school_events_section():
-    assert EventPage.parent_page_types == ["events.EventIndexPage"]
-    assert EventIndexPage.parent_page_types == ["home.SchoolPage"]
-    assert "events.EventIndexPage" in SchoolPage.subpage_types
-    assert NetworkCalendarPage.parent_page_types == ["home.HomePage"]
-    assert "events.NetworkCalendarPage" in HomePage.subpage_types
-    assert EventPage.can_create_at(EventIndexPage())
-    assert not EventPage.can_create_at(SchoolPage())
+def test_event_pages_live_only_under_a_school_events_section(wagtail_tests):
+    wagtail_tests.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
+    wagtail_tests.assertAllowedSubpageTypes(EventPage, set())
+    wagtail_tests.assertAllowedParentPageTypes(EventIndexPage, {SchoolPage})
+    wagtail_tests.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
+    wagtail_tests.assertCanNotCreateAt(SchoolPage, EventPage)
+    wagtail_tests.assertCanNotCreateAt(HomePage, EventIndexPage)
+
+
+def test_the_network_calendar_lives_under_the_network_home_page(wagtail_tests):
+    wagtail_tests.assertAllowedParentPageTypes(NetworkCalendarPage, {HomePage})
+    wagtail_tests.assertAllowedSubpageTypes(NetworkCalendarPage, set())
+    wagtail_tests.assertCanNotCreateAt(SchoolPage, NetworkCalendarPage)
+
+
+def test_an_event_and_its_section_render_with_their_calendar_files(
+    wagtail_tests, index, workshop
+):
+    wagtail_tests.assertPageIsRenderable(index)
+    wagtail_tests.assertPageIsRenderable(index, "ical/")
+    wagtail_tests.assertPageIsRenderable(workshop)
+    wagtail_tests.assertPageIsRenderable(workshop, "ical/")
 
 
 def test_every_new_school_gets_an_events_section_in_both_languages(school, index):
@@ -134,24 +149,17 @@ def test_listing_is_paginated_with_working_links(client, index, make_event):
 
 
 def test_network_calendar_lists_all_schools_and_filters_by_school(
-    client, calendar, make_event, django_capture_on_commit_callbacks
+    client, calendar, make_event, other_school
 ):
-    from home.schools import create_school
-
     make_event("LIT darbnīca")
-    with django_capture_on_commit_callbacks(execute=True):
-        other = create_school("Liepājas Valsts tehnikums", "lvt", city="Liepāja")
-    other_index = EventIndexPage.objects.child_of(other).get()
     start = timezone.now() + datetime.timedelta(days=4)
-    lvt = EventPage(
+    EventPageFactory(
+        parent=section(other_school, EventIndexPage),
         title="LVT lekcija",
         start=start,
         end=start + datetime.timedelta(hours=1),
         event_type="lecture",
     )
-    other_index.add_child(instance=lvt)
-    with django_capture_on_commit_callbacks(execute=True):
-        lvt.save_revision().publish()
 
     everything = client.get(calendar.url).content.decode()
     only_lvt = client.get(calendar.url, {"school": "lvt"}).content.decode()

@@ -1,41 +1,23 @@
 """One address per page: a school's pages are served and linked on its own host."""
 
-import datetime
 import xml.etree.ElementTree as ET
 from collections import Counter
 from urllib.parse import urlparse
 
 import pytest
-from django.utils import timezone
 from wagtail.models import Site
 
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import EventIndexPage, Registration
 from home.translation import translate
 from tests.events.conftest import registration_post
+from tests.factories import EventPageFactory, section
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture
-def workshop(network, django_capture_on_commit_callbacks):
-    index = EventIndexPage.objects.child_of(network["lit"]).get()
-    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=10)
-    event = EventPage(
-        title="Radošā darbnīca viesiem",
-        slug="radosa-darbnica-viesiem",
-        event_type="workshop_guests",
-        audience="guests",
-        start=start,
-        end=start + datetime.timedelta(hours=2),
-        location_name="LIT aktu zāle",
-        registration_enabled=True,
-        capacity=20,
-        max_participants=5,
-    )
-    index.add_child(instance=event)
-    with django_capture_on_commit_callbacks(execute=True):
-        event.save_revision().publish()
-    return EventPage.objects.get(pk=event.pk)
+def workshop(network):
+    return EventPageFactory(parent=section(network["lit"], EventIndexPage))
 
 
 def test_a_schools_page_at_the_hubs_address_redirects_to_its_own_host(workshop, client):

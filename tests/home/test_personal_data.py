@@ -30,10 +30,10 @@ from home.demo import load_legal_pages
 from notifications.models import OutboxMessage
 from stories.models import GoodPracticeStoryPage, StoryIndexPage
 from surveys.invitations import create_invitations, token_for
-from surveys.models import ReportIndexPage, SurveyField, SurveyPage
+from surveys.models import ReportIndexPage
 from tests.events.conftest import registration_post
+from tests.factories import EventPageFactory, SurveyPageFactory, section
 from tests.network import staff_member
-from tests.surveys.conftest import QUESTIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -129,25 +129,15 @@ def mail_folder(settings, tmp_path):
     return Path(settings.EMAIL_FILE_PATH)
 
 
-def make_workshop(school, capture):
+def make_workshop(school):
     """A workshop at the school, whose organiser hears of each registration."""
-    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=10)
-    workshop = EventPage(
-        title="Radošā darbnīca viesiem",
-        event_type="workshop_guests",
-        audience="guests",
-        start=start,
-        end=start + datetime.timedelta(hours=2),
-        registration_enabled=True,
-        capacity=20,
-        max_participants=5,
+    return EventPageFactory(
+        parent=section(school, EventIndexPage),
         organiser_email="organizators@lit.example",
         organiser_notice="each",
+        location_name="",
+        location_address="",
     )
-    EventIndexPage.objects.child_of(school).get().add_child(instance=workshop)
-    with capture(execute=True):
-        workshop.save_revision().publish()
-    return EventPage.objects.get(pk=workshop.pk)
 
 
 @pytest.fixture
@@ -163,7 +153,7 @@ def person(network, mail_folder, client, django_capture_on_commit_callbacks):
         assert response.status_code in (200, 302), response.content.decode()[:500]
         return response
 
-    workshop = make_workshop(lit, capture)
+    workshop = make_workshop(lit)
     post(
         workshop.url + "register/",
         registration_post(name=NAME, email=EMAIL, note=f"Ar mani būs {NAME} klase."),
@@ -203,29 +193,9 @@ def person(network, mail_folder, client, django_capture_on_commit_callbacks):
     )
 
     # A survey invitation, answered through its link.
-    now = timezone.now()
-    survey = SurveyPage(
-        title="Vides novērtējuma aptauja 2025/2026",
-        slug="aptauja-2025",
-        school_year="2025/2026",
-        opens_at=now - datetime.timedelta(days=1),
-        closes_at=now + datetime.timedelta(days=30),
-        invitation_only=True,
+    survey = SurveyPageFactory(
+        parent=section(lit, ReportIndexPage), invitation_only=True
     )
-    for number, (key, kind, label, choices) in enumerate(QUESTIONS):
-        survey.form_fields.add(
-            SurveyField(
-                sort_order=number,
-                question_key=key,
-                field_type=kind,
-                label=label,
-                choices=choices,
-                required=kind != "free_text",
-            )
-        )
-    ReportIndexPage.objects.child_of(lit).get().add_child(instance=survey)
-    with capture(execute=True):
-        survey.save_revision().publish()
     with capture(execute=True):
         [invitation] = create_invitations(survey, "students", [EMAIL])
     token = token_for(invitation)
@@ -344,7 +314,7 @@ def test_privacy_notice_shows_the_periods_of_the_settings(client, network):
 
 @pytest.fixture
 def registered(network, django_capture_on_commit_callbacks):
-    workshop = make_workshop(network["lit"], django_capture_on_commit_callbacks)
+    workshop = make_workshop(network["lit"])
     with django_capture_on_commit_callbacks(execute=True):
         services.register(
             workshop,

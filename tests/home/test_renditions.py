@@ -21,7 +21,8 @@ from wagtail.models import Collection
 from events.models import EventIndexPage, EventPage
 from home.renditions import SPECS
 from home.tasks import generate_renditions
-from tests.network import build_hub, build_school, publish
+from tests.factories import SchoolFactory
+from tests.network import publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -79,10 +80,9 @@ def test_uploading_an_image_in_the_admin_makes_every_public_rendition(upload):
 
 
 def test_event_page_shows_an_uploaded_image_without_making_a_rendition(
-    client, upload, django_capture_on_commit_callbacks
+    client, upload, hub, django_capture_on_commit_callbacks
 ):
-    build_hub(django_capture_on_commit_callbacks)
-    school = build_school(django_capture_on_commit_callbacks, "Ogres tehnikums", "ogre")
+    school = SchoolFactory(title="Ogres tehnikums", slug="ogre", hostname=None)
     image = upload(png())
     start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=10)
     with django_capture_on_commit_callbacks(execute=True):

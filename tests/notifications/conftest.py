@@ -2,20 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from home.demo import load_hub
-from home.schools import create_school, editors_group_name, moderators_group_name
-
-
-@pytest.fixture
-def school(django_capture_on_commit_callbacks):
-    # Two blocks: the hub's translation is published on commit, and publishing it
-    # after a school was added under it would save a stale child count.
-    with django_capture_on_commit_callbacks(execute=True):
-        load_hub()
-    with django_capture_on_commit_callbacks(execute=True):
-        return create_school(
-            "Latgales Industriālais tehnikums", "lit", city="Daugavpils"
-        )
+from home.schools import editors_group_name, moderators_group_name
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from home.schools import create_school
 from notifications.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
@@ -44,11 +43,9 @@ def test_status_filter_hides_other_statuses(client, school, staff, admin_user):
 
 
 def test_editor_does_not_see_another_schools_notifications(
-    client, school, staff, django_capture_on_commit_callbacks
+    client, school, staff, other_school
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        other = create_school("Liepājas Valsts tehnikums", "lvt", city="Liepāja")
-    row(other, "theirs", to="someone@lvt.example")
+    row(other_school, "theirs", to="someone@lvt.example")
     editor, _moderator = staff
     client.force_login(editor)
 
@@ -71,11 +68,9 @@ def test_inspect_view_shows_the_error_and_there_is_no_edit_view(client, school, 
 
 
 def test_editor_cannot_open_another_schools_notification(
-    client, school, staff, django_capture_on_commit_callbacks
+    client, school, staff, other_school
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        other = create_school("Liepājas Valsts tehnikums", "lvt", city="Liepāja")
-    message = row(other, "theirs", to="someone@lvt.example")
+    message = row(other_school, "theirs", to="someone@lvt.example")
     editor, _moderator = staff
     client.force_login(editor)
 

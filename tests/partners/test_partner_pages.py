@@ -8,6 +8,7 @@ from django.utils import translation
 
 from home.models import SchoolPage
 from partners.models import PartnerIndexPage, PartnerMilestone, PartnerPage
+from tests.factories import PartnerPageFactory, section
 from tests.network import goals, publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -33,9 +34,18 @@ def errors_of(page):
         }
 
 
-def test_partners_live_only_in_a_schools_partners_section():
-    assert set(PartnerPage.allowed_parent_page_models()) == {PartnerIndexPage}
-    assert set(PartnerIndexPage.allowed_parent_page_models()) == {SchoolPage}
+def test_partners_live_only_in_a_schools_partners_section(wagtail_tests):
+    wagtail_tests.assertAllowedParentPageTypes(PartnerPage, {PartnerIndexPage})
+    wagtail_tests.assertAllowedSubpageTypes(PartnerPage, set())
+    wagtail_tests.assertAllowedParentPageTypes(PartnerIndexPage, {SchoolPage})
+    wagtail_tests.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerPage})
+
+
+def test_a_partner_and_its_section_render(wagtail_tests, lit):
+    partner_page = PartnerPageFactory(parent=section(lit, PartnerIndexPage))
+
+    wagtail_tests.assertPageIsRenderable(section(lit, PartnerIndexPage))
+    wagtail_tests.assertPageIsRenderable(partner_page)
 
 
 def test_every_new_school_gets_a_partners_section(lit):

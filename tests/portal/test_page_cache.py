@@ -1,14 +1,12 @@
 """Anonymous visitors get pages from the cache until something is published."""
 
-import datetime
-
 import pytest
 from django.test import override_settings
-from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage
 from home.models import EcoTheme, HomePage
 from stories.models import GoodPracticeLibraryPage
+from tests.factories import EventPageFactory, section
 from tests.processes import clean_environment, run_python
 
 pytestmark = [pytest.mark.django_db]
@@ -18,23 +16,12 @@ LIT = {"HTTP_HOST": "lit.localhost"}
 
 
 @pytest.fixture
-def publish_event(network, django_capture_on_commit_callbacks):
+def publish_event(network):
     def publish(title, **fields):
-        index = EventIndexPage.objects.child_of(network["lit"]).get()
-        start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=10)
-        values = {
-            "event_type": "workshop_guests",
-            "audience": "guests",
-            "start": start,
-            "end": start + datetime.timedelta(hours=2),
-            "location_name": "LIT aktu zāle",
-            "organiser_email": "organiser@lit.example",
-        }
-        event = EventPage(title=title, **{**values, **fields})
-        index.add_child(instance=event)
-        with django_capture_on_commit_callbacks(execute=True):
-            event.save_revision().publish()
-        return EventPage.objects.get(pk=event.pk)
+        fields.setdefault("registration_enabled", False)
+        return EventPageFactory(
+            parent=section(network["lit"], EventIndexPage), title=title, **fields
+        )
 
     return publish
 

@@ -2,10 +2,10 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import escape
-from django.utils.text import slugify
 
-from stories.models import GoodPracticeStoryPage, StoryIndexPage
-from tests.network import build_hub, build_school, goals, publish, theme
+from stories.models import StoryIndexPage
+from tests.factories import GoodPracticeStoryPageFactory, SchoolFactory, section
+from tests.network import goals, theme
 
 
 @pytest.fixture(autouse=True)
@@ -22,44 +22,33 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def hub(db, django_capture_on_commit_callbacks):
-    build_hub(django_capture_on_commit_callbacks)
+def lit(school):
+    return school
 
 
 @pytest.fixture
-def lit(hub, django_capture_on_commit_callbacks):
-    return build_school(
-        django_capture_on_commit_callbacks, "Latgales Industriālais tehnikums", "lit"
-    )
-
-
-@pytest.fixture
-def saskanas(hub, django_capture_on_commit_callbacks):
-    return build_school(
-        django_capture_on_commit_callbacks, "Daugavpils Saskaņas pamatskola", "saskanas"
+def saskanas(hub):
+    """A second school, like LIT under the hub's address."""
+    return SchoolFactory(
+        title="Daugavpils Saskaņas pamatskola", slug="saskanas", hostname=None
     )
 
 
 def stories_index(school):
-    return StoryIndexPage.objects.child_of(school).get()
+    return section(school, StoryIndexPage)
 
 
 @pytest.fixture
 def make_story():
     def make(school, title, **fields):
-        sdg_numbers = fields.pop("sdgs", [])
         theme_slug = fields.pop("theme", "water")
-        story = GoodPracticeStoryPage(
+        return GoodPracticeStoryPageFactory(
+            parent=stories_index(school),
             title=title,
-            slug=slugify(title),
-            intro=fields.pop("intro", f"{title}: īsumā."),
-            problem=fields.pop("problem", "<p>Problēma.</p>"),
-            what_was_done=fields.pop("what_was_done", "<p>Ko darījām.</p>"),
             theme=theme(theme_slug) if theme_slug else None,
+            sdgs=goals(*fields.pop("sdgs", [])),
             **fields,
         )
-        story.sdgs = goals(*sdg_numbers)
-        return publish(stories_index(school), story)
 
     return make
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from activities.models import ActionPlanIndexPage, ActionPlanPage, ActivityPage
 from stories.models import StoryAdoption
-from tests.network import build_school, publish, staff_member
+from tests.network import publish, staff_member
 from tests.stories.conftest import in_latvian
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -114,11 +114,9 @@ def test_editor_of_the_storys_own_school_cannot_adopt_it(client, saskanas, detec
 
 
 def test_editor_cannot_adopt_for_a_school_they_do_not_edit(
-    client, lit, saskanas, detectives, hub, django_capture_on_commit_callbacks
+    client, lit, saskanas, detectives, other_school
 ):
-    other = build_school(
-        django_capture_on_commit_callbacks, "Liepājas Valsts tehnikums", "lvt"
-    )
+    other = other_school
     plan(other, "2025/2026")
     client.force_login(staff_member(lit, "editor"))
 

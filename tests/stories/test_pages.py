@@ -19,14 +19,23 @@ from tests.stories.conftest import stories_index
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
-def test_stories_live_only_in_a_schools_stories_section():
-    assert set(GoodPracticeStoryPage.allowed_parent_page_models()) == {StoryIndexPage}
-    assert set(StoryIndexPage.allowed_parent_page_models()) == {SchoolPage}
+def test_stories_live_only_in_a_schools_stories_section(wagtail_tests):
+    wagtail_tests.assertAllowedParentPageTypes(GoodPracticeStoryPage, {StoryIndexPage})
+    wagtail_tests.assertAllowedSubpageTypes(GoodPracticeStoryPage, set())
+    wagtail_tests.assertAllowedParentPageTypes(StoryIndexPage, {SchoolPage})
+    wagtail_tests.assertAllowedSubpageTypes(StoryIndexPage, {GoodPracticeStoryPage})
 
 
-def test_the_library_lives_under_the_network_home_page():
-    assert set(GoodPracticeLibraryPage.allowed_parent_page_models()) == {HomePage}
-    assert GoodPracticeLibraryPage.allowed_subpage_models() == []
+def test_the_library_lives_under_the_network_home_page(wagtail_tests):
+    wagtail_tests.assertAllowedParentPageTypes(GoodPracticeLibraryPage, {HomePage})
+    wagtail_tests.assertAllowedSubpageTypes(GoodPracticeLibraryPage, set())
+
+
+def test_a_story_and_its_section_render(wagtail_tests, lit, make_story):
+    story = make_story(lit, "Lietus ūdens dārzam")
+
+    wagtail_tests.assertPageIsRenderable(stories_index(lit))
+    wagtail_tests.assertPageIsRenderable(story)
 
 
 def test_every_new_school_gets_a_stories_section_in_both_languages(lit):

@@ -5,47 +5,22 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
-from home.demo import load_hub
-from home.schools import create_school, editors_group_name
-from surveys.models import ReportIndexPage, SurveyField, SurveyPage
+from home.schools import editors_group_name
+from surveys.models import ReportIndexPage
 from surveys.views import record_response
-
-QUESTIONS = [
-    ("dripping_taps", "yes_no", "Vai redzējāt pilošu krānu?", ""),
-    (
-        "drinking_water",
-        "single_choice",
-        "Ko dzerat tehnikumā?",
-        "Krāna ūdeni\nPirktu ūdeni\nSaldinātus dzērienus",
-    ),
-    (
-        "rainwater_use",
-        "multiple_choice",
-        "Kur izmantot lietus ūdeni?",
-        "Laistīšanai\nTualetēm\nNekur",
-    ),
-    ("tap_water_trust", "scale", "Cik uzticaties krāna ūdenim?", ""),
-    ("ideas", "free_text", "Jūsu ieteikumi", ""),
-]
+from tests.conftest import LIT
+from tests.factories import REVIEW_QUESTIONS, SchoolFactory, SurveyPageFactory, section
 
 
 @pytest.fixture
-def school(db, django_capture_on_commit_callbacks):
-    # Separate transactions, as load_demo runs them.
-    with django_capture_on_commit_callbacks(execute=True):
-        load_hub()
-    with django_capture_on_commit_callbacks(execute=True):
-        return create_school(
-            "Latgales Industriālais tehnikums",
-            "lit",
-            hostname="lit.localhost",
-            city="Daugavpils",
-        )
+def school(hub):
+    """LIT on its own host, lit.localhost: survey links are on the school's site."""
+    return SchoolFactory(**LIT)
 
 
 @pytest.fixture
 def reports(school):
-    return ReportIndexPage.objects.child_of(school).get()
+    return section(school, ReportIndexPage)
 
 
 @pytest.fixture
@@ -53,36 +28,22 @@ def make_survey(reports):
     def make(
         slug="aptauja-2025",
         school_year="2025/2026",
-        questions=QUESTIONS,
+        questions=REVIEW_QUESTIONS,
         opens=-1,
         closes=30,
         parent=None,
         **fields,
     ):
         now = timezone.now()
-        fields.setdefault("invitation_only", False)
-        survey = SurveyPage(
-            title=f"Vides novērtējuma aptauja {school_year}",
+        return SurveyPageFactory(
+            parent=parent or reports,
             slug=slug,
             school_year=school_year,
+            questions=questions,
             opens_at=now + timedelta(days=opens),
             closes_at=now + timedelta(days=closes),
             **fields,
         )
-        for number, (key, kind, label, choices) in enumerate(questions):
-            survey.form_fields.add(
-                SurveyField(
-                    sort_order=number,
-                    question_key=key,
-                    field_type=kind,
-                    label=label,
-                    choices=choices,
-                    required=kind != "free_text",
-                )
-            )
-        (parent or reports).add_child(instance=survey)
-        survey.save_revision().publish()
-        return SurveyPage.objects.get(pk=survey.pk)
 
     return make
 
@@ -116,11 +77,7 @@ def school_editor(school, django_user_model):
 
 
 @pytest.fixture
-def other_school_editor(
-    db, school, django_user_model, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        create_school("Liepājas Valsts tehnikums", "lvt", city="Liepāja")
+def other_school_editor(other_school, django_user_model):
     user = django_user_model.objects.create_user("cits", password="x")
     user.groups.add(Group.objects.get(name=editors_group_name("lvt")))
     return user

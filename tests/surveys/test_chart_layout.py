@@ -6,12 +6,11 @@ from itertools import combinations
 import pytest
 from django.utils import timezone
 
-from home.demo import load_hub
-from home.schools import create_school
-from surveys.models import ReportIndexPage, SurveyField, SurveyPage
+from surveys.models import ReportIndexPage
 from surveys.views import record_response
 from tests.browser.conftest import ARTIFACTS
-from tests.conftest import ensure_tree_roots
+from tests.conftest import LIT
+from tests.factories import SchoolFactory, SurveyPageFactory, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -102,37 +101,29 @@ def inside(inner, outer, tolerance=0.5):
 
 
 def make_survey(reports, school_year, slug):
-    survey = SurveyPage(
+    survey = SurveyPageFactory(
+        parent=reports,
         title=f"Dzeramā ūdens aptauja {school_year}",
         slug=slug,
         school_year=school_year,
         opens_at=timezone.now() - timedelta(days=10),
         closes_at=timezone.now() + timedelta(days=10),
-        invitation_only=False,
         results_published=True,
+        questions=[
+            (
+                "drinking_water",
+                "single_choice",
+                "Ko jūs parasti dzerat mācību dienas laikā tehnikumā?",
+                "\n".join(LONG_OPTIONS),
+            ),
+            (
+                "tap_water_trust",
+                "scale",
+                "Cik ļoti jūs uzticaties krāna ūdenim tehnikumā?",
+                "",
+            ),
+        ],
     )
-    survey.form_fields.add(
-        SurveyField(
-            sort_order=0,
-            question_key="drinking_water",
-            field_type="single_choice",
-            label="Ko jūs parasti dzerat mācību dienas laikā tehnikumā?",
-            choices="\n".join(LONG_OPTIONS),
-            required=True,
-        )
-    )
-    survey.form_fields.add(
-        SurveyField(
-            sort_order=1,
-            question_key="tap_water_trust",
-            field_type="scale",
-            label="Cik ļoti jūs uzticaties krāna ūdenim tehnikumā?",
-            required=True,
-        )
-    )
-    reports.add_child(instance=survey)
-    survey.save_revision().publish()
-    survey = SurveyPage.objects.get(pk=survey.pk)
     answers = {
         "students": ["1"] * 9 + ["2"] * 2 + ["3"],
         "teachers": ["1"] * 3 + ["2"] * 3,
@@ -154,11 +145,10 @@ def make_survey(reports, school_year, slug):
 
 
 @pytest.fixture
-def results_path():
-    ensure_tree_roots()
-    load_hub()
-    school = create_school("Latgales Industriālais tehnikums", "lit", city="Daugavpils")
-    reports = ReportIndexPage.objects.child_of(school).get()
+def results_path(hub):
+    # Under the hub's address, which the live server answers on.
+    school = SchoolFactory(**LIT, hostname=None)
+    reports = section(school, ReportIndexPage)
     make_survey(reports, "2024/2025", "udens-2024")
     survey = make_survey(reports, "2025/2026", "udens-2025")
     return survey.get_url_parts()[2] + "results/"

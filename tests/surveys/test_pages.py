@@ -11,12 +11,13 @@ from surveys.models import ReportIndexPage, ReportPage, SurveyPage
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
-def test_page_types_sit_only_where_they_belong():
-    assert ReportIndexPage.allowed_parent_page_models() == [SchoolPage]
-    assert SurveyPage.allowed_parent_page_models() == [ReportIndexPage]
-    assert ReportPage.allowed_parent_page_models() == [ReportIndexPage]
-    assert set(ReportIndexPage.allowed_subpage_models()) == {SurveyPage, ReportPage}
-    assert SurveyPage.allowed_subpage_models() == []
+def test_page_types_sit_only_where_they_belong(wagtail_tests):
+    wagtail_tests.assertAllowedParentPageTypes(ReportIndexPage, {SchoolPage})
+    wagtail_tests.assertAllowedSubpageTypes(ReportIndexPage, {SurveyPage, ReportPage})
+    wagtail_tests.assertAllowedParentPageTypes(SurveyPage, {ReportIndexPage})
+    wagtail_tests.assertAllowedSubpageTypes(SurveyPage, set())
+    wagtail_tests.assertAllowedParentPageTypes(ReportPage, {ReportIndexPage})
+    wagtail_tests.assertAllowedSubpageTypes(ReportPage, set())
 
 
 def test_every_school_gets_its_reports_section_in_both_languages(school):

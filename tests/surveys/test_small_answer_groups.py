@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from surveys.blocks import SurveyChartBlock
 from surveys.models import ReportPage, RespondentGroup, SurveyField
 from surveys.results import cross_tabulation, survey_results
-from tests.surveys.conftest import QUESTIONS
+from tests.factories import REVIEW_QUESTIONS as QUESTIONS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
