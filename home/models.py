@@ -28,6 +28,15 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
+def optional_link(to, verbose_name, **options):
+    """An optional link to an image, a document or a page: emptied, never
+    cascaded, when its target is deleted, and with no reverse accessor."""
+    defaults = {"null": True, "blank": True, "related_name": "+"}
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, on_delete=models.SET_NULL, **defaults | options
+    )
+
+
 # The tree is root → network home page → school, in every language.
 SCHOOL_DEPTH = 3
 
@@ -541,13 +550,9 @@ hex_colour = RegexValidator(
 class SchoolSettings(BaseSiteSetting):
     """Presentation and contacts of the school that a Site serves."""
 
-    logo = models.ForeignKey(
+    logo = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("logo"),
     )
     brand_colour = models.CharField(
         _("brand colour"),

@@ -26,6 +26,7 @@ from home.models import (
     PortalPage,
     SectionPage,
     in_default_locale,
+    optional_link,
 )
 from partners.countries import COUNTRIES
 
@@ -97,13 +98,9 @@ class PartnerPage(PortalPage):
         help_text=_("Leave empty for an international project."),
     )
     city = models.CharField(_("city or municipality"), max_length=100, blank=True)
-    logo = models.ForeignKey(
+    logo = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("logo"),
     )
     website = models.URLField(_("website"), blank=True)
     intro = models.TextField(
@@ -132,13 +129,9 @@ class PartnerPage(PortalPage):
             "Editors are reminded before this date. Leave empty if open-ended."
         ),
     )
-    agreement_document = models.ForeignKey(
+    agreement_document = optional_link(
         "wagtaildocs.Document",
-        verbose_name=_("agreement document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("agreement document"),
     )
     sdgs = ParentalManyToManyField(
         "home.SustainableDevelopmentGoal",

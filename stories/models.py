@@ -27,6 +27,7 @@ from home.models import (
     SectionPage,
     SustainableDevelopmentGoal,
     in_default_locale,
+    optional_link,
     schools_of,
 )
 from partners.countries import COUNTRIES
@@ -313,13 +314,9 @@ class StoryAdoption(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    activity = models.ForeignKey(
+    activity = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("activity in the action plan"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("activity in the action plan"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -37,7 +37,7 @@ from events.choices import (
 from events.models.seats import Seats, seats_of
 from events.routes import EventRoutes
 from home.blocks import BaseStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage
+from home.models import PAGE_TRANSLATABLE_FIELDS, PortalPage, optional_link
 from home.timezones import RIGA
 
 
@@ -72,13 +72,9 @@ class EventPage(EventRoutes, PortalPage):
     )
     intro = models.TextField(_("summary"), blank=True, max_length=400)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)
-    image = models.ForeignKey(
+    image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("image"),
     )
     themes = ParentalManyToManyField(
         "home.EcoTheme", verbose_name=_("themes"), blank=True, related_name="+"
@@ -103,13 +99,9 @@ class EventPage(EventRoutes, PortalPage):
         default=OrganiserNotice.EACH,
     )
 
-    activity_page = models.ForeignKey(
+    activity_page = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("action-plan activity"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("action-plan activity"),
         help_text=_("The activity of the school's eco action plan this event serves."),
     )
     partner_links = StreamField(
@@ -123,13 +115,9 @@ class EventPage(EventRoutes, PortalPage):
         blank=True,
         help_text=_("For a held eco-council meeting."),
     )
-    minutes_document = models.ForeignKey(
+    minutes_document = optional_link(
         "wagtaildocs.Document",
-        verbose_name=_("minutes document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("minutes document"),
     )
     # Each eco-council meeting sets the date of the next one.
     next_meeting_start = models.DateTimeField(
