@@ -18,7 +18,9 @@ def index(school):
 @pytest.fixture
 def make_event(index):
     def make(title="Radošā darbnīca viesiem", *, days=10, publish=True, **fields):
-        start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
+        start = fields.pop("start", None) or (
+            timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
+        )
         fields.setdefault("end", start + datetime.timedelta(hours=2))
         return EventPageFactory(
             parent=index, title=title, start=start, live=publish, **fields

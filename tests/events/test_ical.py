@@ -4,9 +4,11 @@ import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from icalendar import Calendar
 
 from events import services
+from home.timezones import RIGA
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -42,7 +44,12 @@ def test_event_ics_is_well_formed(client, workshop):
 
 
 def test_all_day_event_uses_dates(client, make_event):
-    event = make_event(all_day=True)
+    # A whole day in Riga, whatever the time the test runs at.
+    day = timezone.localdate(timezone=RIGA) + datetime.timedelta(days=10)
+    start = datetime.datetime.combine(day, datetime.time(), tzinfo=RIGA)
+    event = make_event(
+        all_day=True, start=start, end=start + datetime.timedelta(hours=8)
+    )
 
     calendar = parse(client.get(event.url + "ical/"))
 
